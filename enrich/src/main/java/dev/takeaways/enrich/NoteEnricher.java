@@ -1,0 +1,88 @@
+package dev.takeaways.enrich;
+
+import dev.takeaways.enrich.extract.Extraction;
+import dev.takeaways.enrich.extract.TakeawayExtractor;
+import dev.takeaways.enrich.parse.NoteParser;
+import dev.takeaways.enrich.parse.ParsedNote;
+import dev.takeaways.enrich.tag.Taxonomy;
+import dev.takeaways.enrich.tag.TaxonomyMatcher;
+import dev.takeaways.model.EnrichedNote;
+import dev.takeaways.model.RawNote;
+import dev.takeaways.model.Takeaway;
+import dev.takeaways.model.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Parse, extract and tag: a raw note in, an enriched note (or a rejection) out. A pure function of
+ * its input and the taxonomy; no Kafka, no I/O, thread-safe.
+ */
+public final class NoteEnricher {
+  private final NoteParser parser;
+  private final TakeawayExtractor extractor;
+  private final TaxonomyMatcher matcher;
+
+  public NoteEnricher(NoteParser parser, TakeawayExtractor extractor, TaxonomyMatcher matcher) {
+    this.parser = parser;
+    this.extractor = extractor;
+    this.matcher = matcher;
+  }
+
+  /** An enricher with the bundled taxonomy. */
+  public static NoteEnricher withBundledTaxonomy() {
+    return withTaxonomy(Taxonomy.bundled());
+  }
+
+  /** An enricher with {@code taxonomy}. */
+  public static NoteEnricher withTaxonomy(Taxonomy taxonomy) {
+    return new NoteEnricher(new NoteParser(), new TakeawayExtractor(), new TaxonomyMatcher(taxonomy));
+  }
+
+  /** Enriches {@code raw}; never throws on bad content, rejects it instead. */
+  public EnrichResult enrich(RawNote raw) {
+    String content = raw.content();
+    if (content.isBlank()) {
+      return new EnrichResult.Rejected("empty", raw.path() + ": the note is empty");
+    }
+    if (content.indexOf('\0') >= 0) {
+      return new EnrichResult.Rejected("binary", raw.path() + ": the note contains NUL bytes; it is not text");
+    }
+    int bytes = content.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > Topics.MAX_NOTE_BYTES) {
+      return new EnrichResult.Rejected(
+          "too-large", raw.path() + ": the note is " + bytes + " bytes, over the limit of " + Topics.MAX_NOTE_BYTES);
+    }
+    ParsedNote parsed = parser.parse(content);
+    Extraction extraction = extractor.extract(raw.id(), parsed.document());
+    List<Takeaway> tagged =
+        extraction.takeaways().stream()
+            .map(t -> new Takeaway(t.id(), t.sessionId(), t.kind(), t.text(), t.section(), t.position(), matcher.tag(t.text())))
+            .toList();
+    String title = parsed.frontMatter().title();
+    if (title == null) {
+      title = extraction.firstHeading();
+    }
+    if (title == null) {
+      title = fileTitle(raw.path());
+    }
+    return new EnrichResult.Enriched(
+        new EnrichedNote(
+            EnrichedNote.SCHEMA,
+            raw.id(),
+            raw.path(),
+            title,
+            parsed.frontMatter().date() == null ? null : parsed.frontMatter().date().toString(),
+            raw.contentHash(),
+            raw.ingestedAt(),
+            extraction.sessions(),
+            tagged,
+            parsed.frontMatter().tags(),
+            parsed.warnings()));
+  }
+
+  private static String fileTitle(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.takeaways.enrich.extract;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A heading read as a talk: its title and, where the heading names one, its speaker. Recognizes
+ * {@code Title - Speaker} (also with en and em dashes), {@code Title (Speaker)} and {@code Speaker:
+ * Title}, where the speaker part must look like a person's name; speakers written as one CamelCase
+ * word ({@code JohnRyding}) are split into words.
+ */
+record HeadingTitle(String title, String speaker) {
+  private static final Pattern DASH = Pattern.compile("^(.+?)\\s+[-\\u2013\\u2014]+\\s+([^-\\u2013\\u2014]+)$");
+  private static final Pattern PARENS = Pattern.compile("^(.+?)\\s*\\(([^()]+)\\)$");
+  private static final Pattern COLON = Pattern.compile("^([^:]+):\\s+(.+)$");
+  private static final Pattern CAMEL_NAME = Pattern.compile("^\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+){1,3}$");
+  private static final Pattern WORDS_NAME =
+      Pattern.compile("^\\p{Lu}[\\p{L}.'’-]*(?: (?:\\p{Lu}[\\p{L}.'’-]*|van|von|de|da|del|der|le|la)){1,3}$");
+
+  static HeadingTitle parse(String heading) {
+    String text = heading.strip();
+    Matcher m = DASH.matcher(text);
+    if (m.matches() && isName(m.group(2))) {
+      return new HeadingTitle(m.group(1).strip(), name(m.group(2)));
+    }
+    m = PARENS.matcher(text);
+    if (m.matches() && isName(m.group(2))) {
+      return new HeadingTitle(m.group(1).strip(), name(m.group(2)));
+    }
+    m = COLON.matcher(text);
+    if (m.matches() && isName(m.group(1))) {
+      return new HeadingTitle(m.group(2).strip(), name(m.group(1)));
+    }
+    return new HeadingTitle(text, null);
+  }
+
+  private static boolean isName(String candidate) {
+    String s = candidate.strip();
+    return CAMEL_NAME.matcher(s).matches() || WORDS_NAME.matcher(s).matches();
+  }
+
+  private static String name(String candidate) {
+    String s = candidate.strip();
+    if (CAMEL_NAME.matcher(s).matches()) {
+      return s.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ");
+    }
+    return s;
+  }
+}

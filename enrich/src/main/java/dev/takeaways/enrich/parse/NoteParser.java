@@ -1,0 +1,159 @@
+package dev.takeaways.enrich.parse;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.parser.Parser;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Splits a note into YAML front matter and a commonmark document. Front matter is read with a real
+ * YAML parser under safe limits (no alias bombs, bounded size); front matter that cannot be read
+ * becomes a warning, never an exception. Thread-safe and free of I/O.
+ */
+public final class NoteParser {
+  private static final Pattern FRONT_MATTER =
+      Pattern.compile("\\A\\uFEFF?---[ \\t]*\\r?\\n(.*?)^(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|\\z)",
+          Pattern.DOTALL | Pattern.MULTILINE);
+  private static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
+
+  private final Parser markdown = Parser.builder().build();
+  private final LoadSettings yamlSettings =
+      LoadSettings.builder()
+          .setMaxAliasesForCollections(20)
+          .setAllowRecursiveKeys(false)
+          .setCodePointLimit(MAX_FRONT_MATTER_CHARS)
+          .setAllowDuplicateKeys(true)
+          .build();
+
+  /** Parses {@code text}, the whole note. */
+  public ParsedNote parse(String text) {
+    List<String> warnings = new ArrayList<>();
+    FrontMatter frontMatter = FrontMatter.EMPTY;
+    String body = text;
+    Matcher m = FRONT_MATTER.matcher(text);
+    if (m.find()) {
+      body = text.substring(m.end());
+      frontMatter = readFrontMatter(m.group(1), warnings);
+    } else if (text.startsWith("---\n") || text.startsWith("---\r\n")) {
+      warnings.add("front matter is not closed by a '---' line; read as Markdown");
+    }
+    return new ParsedNote(frontMatter, markdown.parse(body), warnings);
+  }
+
+  private FrontMatter readFrontMatter(String yaml, List<String> warnings) {
+    if (yaml.length() > MAX_FRONT_MATTER_CHARS) {
+      warnings.add("front matter is over " + MAX_FRONT_MATTER_CHARS + " characters; ignored");
+      return FrontMatter.EMPTY;
+    }
+    Object loaded;
+    try {
+      loaded = new Load(yamlSettings).loadFromString(yaml);
+    } catch (YamlEngineException e) {
+      warnings.add("front matter is not valid YAML (" + firstLine(e.getMessage()) + "); ignored");
+      return FrontMatter.EMPTY;
+    }
+    if (loaded == null) {
+      return FrontMatter.EMPTY;
+    }
+    if (!(loaded instanceof Map<?, ?> map)) {
+      warnings.add("front matter is not a YAML mapping; ignored");
+      return FrontMatter.EMPTY;
+    }
+    List<String> tags = new ArrayList<>();
+    addStrings(map.get("tags"), tags);
+    addStrings(map.get("categories"), tags);
+    Object date = map.containsKey("date") ? map.get("date") : map.get("created");
+    return new FrontMatter(
+        string(map.get("title")),
+        date(date, warnings),
+        slug(string(map.get("slug"))),
+        tags,
+        string(map.get("author")),
+        string(map.get("excerpt")));
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    return message.lines().findFirst().orElse(message).strip();
+  }
+
+  private static String string(Object value) {
+    if (value == null) {
+      return null;
+    }
+    String s = value.toString().strip();
+    return s.isEmpty() ? null : s;
+  }
+
+  private static void addStrings(Object value, List<String> out) {
+    if (value instanceof Iterable<?> items) {
+      for (Object item : items) {
+        String s = string(item);
+        if (s != null && !out.contains(s)) {
+          out.add(s);
+        }
+      }
+    } else {
+      String s = string(value);
+      if (s != null) {
+        for (String part : s.split(",")) {
+          String p = part.strip();
+          if (!p.isEmpty() && !out.contains(p)) {
+            out.add(p);
+          }
+        }
+      }
+    }
+  }
+
+  /** Turns {@code "notes summary from devops days boston 2014 "} into kebab-case. */
+  static String slug(String value) {
+    if (value == null) {
+      return null;
+    }
+    String s = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+    return s.isEmpty() ? null : s;
+  }
+
+  private static LocalDate date(Object value, List<String> warnings) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      if (value instanceof Number n) {
+        return Instant.ofEpochSecond(n.longValue()).atOffset(ZoneOffset.UTC).toLocalDate();
+      }
+      if (value instanceof Date d) {
+        return d.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
+      }
+      if (value instanceof java.time.temporal.TemporalAccessor t) {
+        return LocalDate.from(t);
+      }
+      String s = value.toString().strip();
+      if (s.matches("\\d{9,11}")) {
+        return Instant.ofEpochSecond(Long.parseLong(s)).atOffset(ZoneOffset.UTC).toLocalDate();
+      }
+      if (s.length() > 10 && s.charAt(10) == 'T') {
+        return OffsetDateTime.parse(s).toLocalDate();
+      }
+      return LocalDate.parse(s.length() >= 10 ? s.substring(0, 10) : s);
+    } catch (DateTimeException | NumberFormatException e) {
+      warnings.add("front matter date '" + value + "' is not a date; ignored");
+      return null;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.takeaways.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takeaways.model.EnrichedNote;
+import dev.takeaways.model.RawNote;
+import dev.takeaways.model.Tag;
+import dev.takeaways.testsupport.Notes;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class NoteEnricherTest {
+  private static final NoteEnricher ENRICHER = NoteEnricher.withBundledTaxonomy();
+
+  private static EnrichResult enrich(String path, String content) {
+    return ENRICHER.enrich(RawNote.of(path, path, new RawNote.Source(RawNote.Source.CLI, null), content, 0));
+  }
+
+  @Test
+  void theSeedIsEnrichedWithToolsAndPractices() {
+    EnrichedNote note = ((EnrichResult.Enriched) enrich(Notes.SEED_NAME, Notes.seed())).note();
+
+    assertThat(note.title()).isEqualTo("Notes and Summary from DevOps Days Boston 2014");
+    assertThat(note.created()).isEqualTo("2014-09-23");
+    assertThat(note.sessions()).hasSize(17);
+    assertThat(note.takeaways()).hasSizeGreaterThan(100);
+    assertThat(note.takeaways().stream().flatMap(t -> t.tags().stream()).map(Tag::id))
+        .contains("tool:serverspec", "tool:chocolatey", "tool:heroku", "tool:test-kitchen", "practice:code-review", "practice:chatops");
+    assertThat(note.distinctTags("tool")).isGreaterThan(20);
+    note.takeaways().forEach(t -> t.tags().forEach(tag ->
+        assertThat(t.text().substring(tag.evidence().start(), tag.evidence().end())).isEqualTo(tag.evidence().text())));
+  }
+
+  @Test
+  void everyExampleNoteIsEnrichedWithAtLeastOneTag() {
+    for (Path file : Notes.examples()) {
+      EnrichResult result = enrich(file.getFileName().toString(), Notes.read(file));
+      assertThat(result).as(file.toString()).isInstanceOf(EnrichResult.Enriched.class);
+      EnrichedNote note = ((EnrichResult.Enriched) result).note();
+      assertThat(note.sessions()).as(file.toString()).isNotEmpty();
+      assertThat(note.distinctTags("tool")).as(file.toString()).isPositive();
+    }
+  }
+
+  @Test
+  void aNoteWithoutTitleOrHeadingIsNamedAfterItsFile() {
+    EnrichedNote note = ((EnrichResult.Enriched) enrich("journal/monday.md", "- fixed the Jenkins agents\n")).note();
+
+    assertThat(note.title()).isEqualTo("monday");
+  }
+
+  @Test
+  void emptyAndBinaryNotesAreRejectedWithTheirPath() {
+    assertThat(enrich("a.md", "  \n")).isEqualTo(new EnrichResult.Rejected("empty", "a.md: the note is empty"));
+    assertThat(enrich("b.md", "x\0y")).isInstanceOfSatisfying(EnrichResult.Rejected.class, r -> {
+      assertThat(r.reason()).isEqualTo("binary");
+      assertThat(r.detail()).startsWith("b.md");
+    });
+  }
+}

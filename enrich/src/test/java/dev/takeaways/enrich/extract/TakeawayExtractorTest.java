@@ -1,0 +1,135 @@
+package dev.takeaways.enrich.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.takeaways.enrich.parse.NoteParser;
+import dev.takeaways.model.Session;
+import dev.takeaways.model.Takeaway;
+import dev.takeaways.model.TakeawayKind;
+import dev.takeaways.testsupport.Notes;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class TakeawayExtractorTest {
+  private final NoteParser parser = new NoteParser();
+  private final TakeawayExtractor extractor = new TakeawayExtractor();
+
+  private Extraction extract(String text) {
+    return extractor.extract("note.md", parser.parse(text).document());
+  }
+
+  @Test
+  void theSeedHasSeventeenSessionsWithTitlesSpeakersAndSections() {
+    List<Session> sessions = extract(Notes.seed()).sessions();
+
+    assertThat(sessions).hasSize(17);
+    assertThat(sessions.get(0))
+        .extracting(Session::title, Session::speaker, Session::url, Session::section)
+        .containsExactly(
+            "The Value of Feedback", "John Ryding", "http://devopsdays.org/events/2014-boston/program/#talk2", "Talks, Day 1");
+    assertThat(sessions)
+        .extracting(Session::title, Session::section)
+        .contains(
+            tuple("Driving change", "Micro talks"),
+            tuple("Chef", "Micro talks"),
+            tuple("Immutable servers", "Breakout Sessions, Day 1"),
+            tuple("Metrics Driven Development", "Talks, Day 2"),
+            tuple("Config tool throwdown (Chef vs. Puppet vs. Salt vs Ansible)", "Breakout Sessions, Day 2"));
+    assertThat(sessions).filteredOn(s -> s.title().startsWith("Intro to CoreOS")).singleElement()
+        .extracting(Session::speaker).isEqualTo("Kelsey Hightower");
+    assertThat(sessions).extracting(Session::id).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void theSeedHasOneSummaryPerSessionAttachedToIt() {
+    Extraction e = extract(Notes.seed());
+    List<Takeaway> summaries = e.takeaways().stream().filter(t -> t.kind() == TakeawayKind.SUMMARY).toList();
+
+    assertThat(summaries).hasSize(17);
+    assertThat(summaries).extracting(Takeaway::sessionId).doesNotContainNull().doesNotHaveDuplicates();
+    // Also when the name is a link: "[Dewey's](...) Summary: Excellent talk."
+    assertThat(summaries).anySatisfy(t -> assertThat(t.text()).startsWith("Excellent talk."));
+  }
+
+  @Test
+  void everyBoldLineOfTheSeedIsAHighlightAndBoldPunctuationIsNot() {
+    Set<String> highlights =
+        extract(Notes.seed()).takeaways().stream()
+            .filter(t -> t.kind() == TakeawayKind.HIGHLIGHT)
+            .map(Takeaway::text)
+            .collect(Collectors.toSet());
+
+    assertThat(highlights)
+        .contains(
+            "They added automation testers to code review team",
+            "Tool: ServerSpec – used to verify servers match requirements",
+            "Make the bad way inconvenient",
+            "Cognitive biases",
+            "Instrumentation is NOT debugging.")
+        .noneMatch(h -> h.equals("."));
+  }
+
+  @Test
+  void takeawayIdsAreStableAndUnique() {
+    List<String> first = extract(Notes.seed()).takeaways().stream().map(Takeaway::id).toList();
+    List<String> second = extract(Notes.seed()).takeaways().stream().map(Takeaway::id).toList();
+
+    assertThat(first).isEqualTo(second).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void kindsAreRecognized() {
+    String note =
+        """
+        # Conf
+
+        ## Talk - JaneDoe
+
+        Summary: the gist.
+
+        **A bold idea**
+
+        Tools: Docker, Packer
+
+        [Q: why?]
+
+        - a point
+
+        > a quote
+
+        Interesting tools:
+        """;
+    List<Takeaway> takeaways = extract(note).takeaways();
+
+    assertThat(takeaways)
+        .extracting(Takeaway::kind, Takeaway::text)
+        .containsExactly(
+            tuple(TakeawayKind.SUMMARY, "the gist."),
+            tuple(TakeawayKind.HIGHLIGHT, "A bold idea"),
+            tuple(TakeawayKind.TOOL_MENTION, "Tools: Docker, Packer"),
+            tuple(TakeawayKind.ASIDE, "Q: why?"),
+            tuple(TakeawayKind.POINT, "a point"),
+            tuple(TakeawayKind.QUOTE, "a quote"));
+    assertThat(takeaways).extracting(Takeaway::section).containsOnly("Conf > Talk");
+  }
+
+  @Test
+  void headingsWithoutParentsAreSectionsNotSessions() {
+    Extraction e = extract("# Only a title\n\n- a point\n");
+
+    assertThat(e.sessions()).isEmpty();
+    assertThat(e.firstHeading()).isEqualTo("Only a title");
+    assertThat(e.takeaways()).singleElement().extracting(Takeaway::sessionId).isNull();
+  }
+
+  @Test
+  void speakerFormsAreRecognized() {
+    assertThat(HeadingTitle.parse("Service meshes (Ana Silva)")).isEqualTo(new HeadingTitle("Service meshes", "Ana Silva"));
+    assertThat(HeadingTitle.parse("Ana Silva: Service meshes")).isEqualTo(new HeadingTitle("Service meshes", "Ana Silva"));
+    assertThat(HeadingTitle.parse("Scaling — Bo Chen")).isEqualTo(new HeadingTitle("Scaling", "Bo Chen"));
+    assertThat(HeadingTitle.parse("The Devops Echo chamber: do we listen?")).isEqualTo(new HeadingTitle("The Devops Echo chamber: do we listen?", null));
+  }
+}

@@ -1,0 +1,65 @@
+package dev.takeaways.enrich.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takeaways.testsupport.Notes;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class NoteParserTest {
+  private final NoteParser parser = new NoteParser();
+
+  @Test
+  void readsTheSeedsFrontMatterWithEpochDateAndSpacedSlug() {
+    FrontMatter fm = parser.parse(Notes.seed()).frontMatter();
+
+    assertThat(fm.title()).isEqualTo("Notes and Summary from DevOps Days Boston 2014");
+    assertThat(fm.date()).isEqualTo(LocalDate.of(2014, 9, 23));
+    assertThat(fm.slug()).isEqualTo("notes-summary-from-devops-days-boston-2014");
+    assertThat(fm.excerpt()).startsWith("These are my notes");
+  }
+
+  @Test
+  void isoDatesAndTagListsAreRead() {
+    FrontMatter fm = parser.parse("---\ntitle: x\ndate: 2025-11-12\ntags: [a, b]\ncategories: c\n---\n# H\n").frontMatter();
+
+    assertThat(fm.date()).isEqualTo(LocalDate.of(2025, 11, 12));
+    assertThat(fm.tags()).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void brokenFrontMatterBecomesAWarningNotAnException() {
+    ParsedNote note = parser.parse("---\ntitle: [unclosed\n---\n# Body\n");
+
+    assertThat(note.frontMatter()).isEqualTo(FrontMatter.EMPTY);
+    assertThat(note.warnings()).singleElement().asString().contains("not valid YAML");
+    assertThat(note.document().getFirstChild()).isNotNull();
+  }
+
+  @Test
+  void aliasBombsAreRejectedQuickly() {
+    StringBuilder yaml = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+    for (char c = 'b'; c <= 'k'; c++) {
+      char prev = (char) (c - 1);
+      yaml.append(c).append(": &").append(c).append(" [*").append(prev).append(", *").append(prev)
+          .append(", *").append(prev).append(", *").append(prev).append("]\n");
+    }
+    ParsedNote note = parser.parse("---\n" + yaml + "---\nbody\n");
+
+    assertThat(note.frontMatter()).isEqualTo(FrontMatter.EMPTY);
+    assertThat(note.warnings()).isNotEmpty();
+  }
+
+  @Test
+  void aNoteWithoutFrontMatterIsAllBody() {
+    ParsedNote note = parser.parse("# Title\n\ntext\n");
+
+    assertThat(note.frontMatter()).isEqualTo(FrontMatter.EMPTY);
+    assertThat(note.warnings()).isEmpty();
+  }
+
+  @Test
+  void slugsWithSpacesBecomeKebabCase() {
+    assertThat(NoteParser.slug("notes summary from devops days boston 2014 ")).isEqualTo("notes-summary-from-devops-days-boston-2014");
+  }
+}

@@ -1,0 +1,47 @@
+package dev.takeaways.metrics;
+
+/**
+ * Every metric name and tag key of the pipeline, in Micrometer's dot notation (the Prometheus
+ * registry turns {@code takeaways.ingest.notes} into {@code takeaways_ingest_notes_total}). Code,
+ * assertions and generated rules share these constants. Tag values are bounded enums; never ids.
+ */
+public final class MetricNames {
+  private MetricNames() {}
+
+  /** Notes seen by ingest, by {@link #OUTCOME} ({@code sent}, {@code deleted}, {@code rejected}, {@code unchanged}) and {@link #REASON}. */
+  public static final String INGEST_NOTES = "takeaways.ingest.notes";
+
+  /** Notes read by enrich, by {@link #OUTCOME} ({@code enriched}, {@code deleted}, {@code dead-lettered}) and {@link #REASON}. */
+  public static final String ENRICH_NOTES = "takeaways.enrich.notes";
+
+  /** Takeaways extracted by enrich, by {@link #KIND}. */
+  public static final String ENRICH_TAKEAWAYS = "takeaways.enrich.takeaways";
+
+  /** Tags attached by enrich, by {@link #TYPE} ({@code tool}, {@code practice}). */
+  public static final String ENRICH_TAGS = "takeaways.enrich.tags";
+
+  /** Time to parse, extract and tag one note. */
+  public static final String ENRICH_DURATION = "takeaways.enrich.duration";
+
+  /** Enriched records applied by publish, by {@link #OUTCOME} ({@code stored}, {@code deleted}, {@code failed}). */
+  public static final String PUBLISH_NOTES = "takeaways.publish.notes";
+
+  /** Store errors met by publish (each retried). */
+  public static final String PUBLISH_ERRORS = "takeaways.publish.errors";
+
+  /** Time from a source reading a note to the store committing it. */
+  public static final String E2E_LATENCY = "takeaways.e2e.latency";
+
+  /** Assertion checks, by {@link #ASSERTION}, {@link #STAGE} and {@link #OUTCOME} ({@code pass}, {@code fail}). */
+  public static final String ASSERTION_CHECKS = "takeaways.assertion.checks";
+
+  public static final String OUTCOME = "outcome";
+  public static final String REASON = "reason";
+  public static final String KIND = "kind";
+  public static final String TYPE = "type";
+  public static final String STAGE = "stage";
+  public static final String ASSERTION = "assertion";
+
+  /** The {@link #REASON} value when there is none. */
+  public static final String NONE = "none";
+}

@@ -1,0 +1,56 @@
+package dev.takeaways.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What enrich makes of a note: the value of a {@code notes.enriched} record, keyed by {@link
+ * #id()}, and exactly what {@code takeaways parse --json} prints.
+ *
+ * @param schema always {@link #SCHEMA}
+ * @param id the note id
+ * @param path where the note came from
+ * @param title the title (front matter, else first heading, else file name)
+ * @param created the note's date as an ISO-8601 date, or null when it has none
+ * @param contentHash SHA-256 of the raw text the note was made from
+ * @param ingestedAt epoch milliseconds when the source read it (for end-to-end latency)
+ * @param sessions the talks and breakouts the note covers, in order
+ * @param takeaways the takeaways, in document order
+ * @param tags tags of the note as a whole (from its front matter)
+ * @param warnings problems that did not stop processing, for people to read
+ */
+public record EnrichedNote(
+    String schema,
+    String id,
+    String path,
+    String title,
+    String created,
+    String contentHash,
+    long ingestedAt,
+    List<Session> sessions,
+    List<Takeaway> takeaways,
+    List<String> tags,
+    List<String> warnings) {
+
+  public static final String SCHEMA = "notes.enriched/v1";
+
+  public EnrichedNote {
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(title, "title");
+    sessions = List.copyOf(sessions);
+    takeaways = List.copyOf(takeaways);
+    tags = List.copyOf(tags);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** Distinct tag ids over all takeaways of the given type ({@code tool} or {@code practice}). */
+  public long distinctTags(String type) {
+    return takeaways.stream()
+        .flatMap(t -> t.tags().stream())
+        .map(Tag::id)
+        .filter(id -> id.startsWith(type + ":"))
+        .distinct()
+        .count();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.takeaways.model;
+
+import java.util.Objects;
+
+/**
+ * A tool or practice found in a takeaway.
+ *
+ * @param id {@code tool:<slug>} or {@code practice:<slug>}
+ * @param evidence what in the text produced the tag
+ */
+public record Tag(String id, Evidence evidence) {
+  public Tag {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(evidence, "evidence");
+    if (!id.startsWith("tool:") && !id.startsWith("practice:")) {
+      throw new IllegalArgumentException("tag id must start with tool: or practice:, was " + id);
+    }
+  }
+
+  /** {@code tool} or {@code practice}. */
+  public String type() {
+    return id.substring(0, id.indexOf(':'));
+  }
+
+  /**
+   * The span of the takeaway's text that matched.
+   *
+   * @param text the matched text as written
+   * @param start offset of its first character in the takeaway's text
+   * @param end offset just past its last character
+   * @param rule how it matched: {@code exact}, {@code alias}, {@code misspelling} or {@code
+   *     context}
+   */
+  public record Evidence(String text, int start, int end, String rule) {
+    public Evidence {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(rule, "rule");
+      if (start < 0 || end < start) {
+        throw new IllegalArgumentException("bad span [" + start + ", " + end + ")");
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.takeaways.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** The topics of the pipeline, with their value types and the settings they are created with. */
+public final class Topics {
+  private Topics() {}
+
+  /** A topic's name, value type and creation settings. */
+  public record Topic<V>(String name, Class<V> valueType, boolean compacted) {
+    public JsonSerde<V> serde() {
+      return new JsonSerde<>(valueType);
+    }
+
+    /** Topic-level settings: compaction for the latest-state topics, retention for the rest. */
+    public Map<String, String> config() {
+      return compacted
+          ? Map.of(
+              "cleanup.policy", "compact",
+              "min.compaction.lag.ms", "0",
+              "delete.retention.ms", "86400000",
+              "max.message.bytes", "8388608")
+          : Map.of(
+              "cleanup.policy", "delete",
+              "retention.ms", "2592000000",
+              "max.message.bytes", "8388608");
+    }
+  }
+
+  public static final Topic<RawNote> NOTES_RAW = new Topic<>("notes.raw", RawNote.class, true);
+  public static final Topic<EnrichedNote> NOTES_ENRICHED =
+      new Topic<>("notes.enriched", EnrichedNote.class, true);
+  public static final Topic<TaggedTakeaway> TAKEAWAYS_TAGGED =
+      new Topic<>("takeaways.tagged", TaggedTakeaway.class, true);
+  public static final Topic<DeadLetter> DEAD_LETTER =
+      new Topic<>("notes.dead-letter", DeadLetter.class, false);
+
+  public static final List<Topic<?>> ALL =
+      List.of(NOTES_RAW, NOTES_ENRICHED, TAKEAWAYS_TAGGED, DEAD_LETTER);
+
+  /** The record header on {@code takeaways.tagged} holding the comma-separated tag ids. */
+  public static final String HEADER_TAGS = "takeaways.tags";
+
+  /** The record header on {@code takeaways.tagged} holding the note id. */
+  public static final String HEADER_NOTE_ID = "takeaways.note-id";
+
+  /** The largest note accepted, in bytes. */
+  public static final int MAX_NOTE_BYTES = 4 * 1024 * 1024;
+}
