@@ -1,0 +1,49 @@
+package dev.takeaways.enrich.topology;
+
+import dev.takeaways.metrics.MetricNames;
+import dev.takeaways.model.EnrichedNote;
+import dev.takeaways.model.Tag;
+import dev.takeaways.model.Takeaway;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/** The enrich stage's meters. */
+final class EnrichMetrics {
+  private final MeterRegistry registry;
+  private final Timer duration;
+
+  EnrichMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.duration =
+        Timer.builder(MetricNames.ENRICH_DURATION)
+            .description("Time to parse, extract and tag one note")
+            .publishPercentileHistogram()
+            .register(registry);
+    for (String outcome : new String[] {"enriched", "deleted"}) {
+      notes(outcome, MetricNames.NONE);
+    }
+  }
+
+  Timer duration() {
+    return duration;
+  }
+
+  Counter notes(String outcome, String reason) {
+    return Counter.builder(MetricNames.ENRICH_NOTES)
+        .description("Notes read by enrich, by outcome")
+        .tag(MetricNames.OUTCOME, outcome)
+        .tag(MetricNames.REASON, reason)
+        .register(registry);
+  }
+
+  void enriched(EnrichedNote note) {
+    notes("enriched", MetricNames.NONE).increment();
+    for (Takeaway t : note.takeaways()) {
+      registry.counter(MetricNames.ENRICH_TAKEAWAYS, MetricNames.KIND, t.kind().wireName()).increment();
+      for (Tag tag : t.tags()) {
+        registry.counter(MetricNames.ENRICH_TAGS, MetricNames.TYPE, tag.type()).increment();
+      }
+    }
+  }
+}

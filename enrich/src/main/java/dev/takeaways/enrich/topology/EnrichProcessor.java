@@ -1,0 +1,185 @@
+package dev.takeaways.enrich.topology;
+
+import dev.takeaways.enrich.EnrichContract;
+import dev.takeaways.enrich.EnrichResult;
+import dev.takeaways.enrich.NoteEnricher;
+import dev.takeaways.metrics.AssertionChecker;
+import dev.takeaways.metrics.MetricNames;
+import dev.takeaways.model.DeadLetter;
+import dev.takeaways.model.EnrichedNote;
+import dev.takeaways.model.JsonSerde;
+import dev.takeaways.model.RawNote;
+import dev.takeaways.model.Tag;
+import dev.takeaways.model.TaggedTakeaway;
+import dev.takeaways.model.Takeaway;
+import dev.takeaways.model.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Enriches each note on {@code notes.raw} and forwards the results; keeps, per note, the ids of its
+ * current takeaways so that an edit or a deletion tombstones the ones that are gone. A note that
+ * cannot be processed is dead-lettered; nothing a note contains stops the stream.
+ */
+final class EnrichProcessor implements Processor<String, byte[], String, byte[]> {
+  private static final Logger LOG = LoggerFactory.getLogger(EnrichProcessor.class);
+  private static final JsonSerde<RawNote> RAW = Topics.NOTES_RAW.serde();
+  private static final JsonSerde<EnrichedNote> ENRICHED = Topics.NOTES_ENRICHED.serde();
+  private static final JsonSerde<TaggedTakeaway> TAGGED = Topics.TAKEAWAYS_TAGGED.serde();
+  private static final JsonSerde<DeadLetter> DEAD = Topics.DEAD_LETTER.serde();
+
+  private final NoteEnricher enricher;
+  private final EnrichMetrics metrics;
+  private final AssertionChecker checker;
+  private final Clock clock;
+  private ProcessorContext<String, byte[]> context;
+  private KeyValueStore<String, String> takeawayIds;
+
+  EnrichProcessor(NoteEnricher enricher, EnrichMetrics metrics, AssertionChecker checker, Clock clock) {
+    this.enricher = enricher;
+    this.metrics = metrics;
+    this.checker = checker;
+    this.clock = clock;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, byte[]> context) {
+    this.context = context;
+    this.takeawayIds = context.getStateStore(EnrichTopology.TAKEAWAY_IDS_STORE);
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    String noteId = record.key();
+    int outcomes = handle(record, noteId);
+    checker.check(EnrichContract.NOTE_ENRICHED_OR_DEAD_LETTERED, outcomes == 1,
+        () -> "note " + noteId + " had " + outcomes + " outcomes");
+  }
+
+  /** Processes one record; returns how many outcomes (enriched, deleted, dead-lettered) it had. */
+  private int handle(Record<String, byte[]> record, String noteId) {
+    if (noteId == null || noteId.isBlank()) {
+      checker.check(EnrichContract.RECORD_IS_A_NOTE, false, () -> "a record on notes.raw has no key");
+      return deadLetter(record, "unknown", null, "bad-record", "a record on notes.raw has no note id (key)");
+    }
+    if (record.value() == null) {
+      checker.check(EnrichContract.RECORD_IS_A_NOTE, true, () -> "");
+      delete(record, noteId);
+      return 1;
+    }
+    RawNote raw;
+    try {
+      raw = RAW.fromBytes(record.value());
+    } catch (SerializationException e) {
+      checker.check(EnrichContract.RECORD_IS_A_NOTE, false, () -> "record " + noteId + " is not a notes.raw/v1 note");
+      return deadLetter(record, noteId, null, "bad-record", noteId + ": the record is not a notes.raw/v1 note: " + rootMessage(e));
+    }
+    checker.check(EnrichContract.RECORD_IS_A_NOTE, true, () -> "");
+    long start = System.nanoTime();
+    EnrichResult result;
+    try {
+      result = enricher.enrich(raw);
+    } catch (RuntimeException e) {
+      // A bug must not stop the stream for every other note: dead-letter the note and go on.
+      LOG.error("enrich failed on {}", raw.path(), e);
+      return deadLetter(record, noteId, raw.path(), "internal-error", raw.path() + ": enrich failed: " + e);
+    }
+    metrics.duration().record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+    if (result instanceof EnrichResult.Rejected rejected) {
+      LOG.warn("rejected {}: {}", raw.path(), rejected.detail());
+      return deadLetter(record, noteId, raw.path(), rejected.reason(), rejected.detail());
+    }
+    EnrichedNote note = ((EnrichResult.Enriched) result).note();
+    checker.check(EnrichContract.TAKEAWAYS_WELL_FORMED, wellFormed(note), () -> "note " + noteId + " has duplicate ids or a bad span");
+    forward(note, record);
+    metrics.enriched(note);
+    LOG.debug("enriched {}: {} sessions, {} takeaways", raw.path(), note.sessions().size(), note.takeaways().size());
+    return 1;
+  }
+
+  private void forward(EnrichedNote note, Record<String, byte[]> record) {
+    context.forward(record.withValue(ENRICHED.toBytes(note)).withHeaders(new RecordHeaders()), EnrichTopology.ENRICHED_SINK);
+    Set<String> current = new LinkedHashSet<>();
+    for (Takeaway t : note.takeaways()) {
+      current.add(t.id());
+      RecordHeaders headers = new RecordHeaders();
+      String tags = t.tags().stream().map(Tag::id).collect(Collectors.joining(","));
+      headers.add(Topics.HEADER_TAGS, tags.getBytes(StandardCharsets.UTF_8));
+      headers.add(Topics.HEADER_NOTE_ID, note.id().getBytes(StandardCharsets.UTF_8));
+      context.forward(
+          new Record<>(t.id(), TAGGED.toBytes(TaggedTakeaway.of(note, t)), record.timestamp(), headers),
+          EnrichTopology.TAGGED_SINK);
+    }
+    for (String gone : previousIds(note.id())) {
+      if (!current.contains(gone)) {
+        tombstone(gone, note.id(), record.timestamp());
+      }
+    }
+    takeawayIds.put(note.id(), String.join("\n", current));
+  }
+
+  private void delete(Record<String, byte[]> record, String noteId) {
+    context.forward(record.withValue((byte[]) null).withHeaders(new RecordHeaders()), EnrichTopology.ENRICHED_SINK);
+    for (String gone : previousIds(noteId)) {
+      tombstone(gone, noteId, record.timestamp());
+    }
+    takeawayIds.delete(noteId);
+    metrics.notes("deleted", MetricNames.NONE).increment();
+  }
+
+  private void tombstone(String takeawayId, String noteId, long timestamp) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(Topics.HEADER_NOTE_ID, noteId.getBytes(StandardCharsets.UTF_8));
+    context.forward(new Record<String, byte[]>(takeawayId, null, timestamp, headers), EnrichTopology.TAGGED_SINK);
+  }
+
+  private List<String> previousIds(String noteId) {
+    String ids = takeawayIds.get(noteId);
+    return ids == null || ids.isEmpty() ? List.of() : Arrays.asList(ids.split("\n"));
+  }
+
+  private int deadLetter(Record<String, byte[]> record, String noteId, String path, String reason, String detail) {
+    DeadLetter letter = DeadLetter.of(noteId, path, "enrich", reason, detail, clock.millis());
+    context.forward(
+        new Record<>(noteId, DEAD.toBytes(letter), record.timestamp(), new RecordHeaders()), EnrichTopology.DEAD_LETTER_SINK);
+    metrics.notes("dead-lettered", reason).increment();
+    return 1;
+  }
+
+  private static boolean wellFormed(EnrichedNote note) {
+    Set<String> ids = new HashSet<>();
+    for (Takeaway t : note.takeaways()) {
+      if (!ids.add(t.id())) {
+        return false;
+      }
+      for (Tag tag : t.tags()) {
+        if (tag.evidence().end() > t.text().length()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage().lines().findFirst().orElse("");
+  }
+}

@@ -1,0 +1,84 @@
+package dev.takeaways.enrich.topology;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the enrich topology as a Kafka Streams application with exactly-once processing. */
+public final class EnrichStreams implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EnrichStreams.class);
+  public static final String APPLICATION_ID = "takeaways-enrich";
+
+  private final KafkaStreams streams;
+  private final KafkaStreamsMetrics metrics;
+
+  public EnrichStreams(Topology topology, Properties config, MeterRegistry registry) {
+    this.streams = new KafkaStreams(topology, config);
+    this.metrics = new KafkaStreamsMetrics(streams);
+    metrics.bindTo(registry);
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.ERROR) {
+            LOG.error("enrich stopped: Kafka Streams is in state ERROR");
+          } else {
+            LOG.debug("enrich state {} -> {}", before, now);
+          }
+        });
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("enrich stream thread failed; replacing it", e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+  }
+
+  /**
+   * The settings enrich runs with: exactly-once v2, state under {@code stateDir}, and a short commit
+   * interval since end-to-end latency is bounded by it under exactly-once.
+   *
+   * @param overrides client settings that win over these (e.g. from {@code --kafka-config})
+   */
+  public static Properties config(String bootstrapServers, Path stateDir, Map<String, String> overrides) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 8 * 1024 * 1024);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    p.putAll(overrides);
+    return p;
+  }
+
+  public void start() {
+    streams.start();
+  }
+
+  /** Whether the application is processing (readiness). */
+  public boolean isRunning() {
+    return streams.state() == KafkaStreams.State.RUNNING;
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  @Override
+  public void close() {
+    metrics.close();
+    streams.close(Duration.ofSeconds(30));
+  }
+}
