@@ -1,0 +1,263 @@
+package dev.takeaways.publish;
+
+import dev.takeaways.model.EnrichedNote;
+import dev.takeaways.model.Session;
+import dev.takeaways.model.Tag;
+import dev.takeaways.model.Takeaway;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The SQL store, on SQLite (the default) or PostgreSQL, with one schema managed by Flyway. SQL is
+ * built only with bound parameters. SQLite runs in WAL mode so that readers never block the
+ * publisher. Not thread-safe: one publisher thread owns it.
+ */
+public final class JdbcNoteStore implements NoteStore {
+  private final String url;
+  private final Clock clock;
+  private Connection connection;
+
+  private JdbcNoteStore(String url, Clock clock) {
+    this.url = url;
+    this.clock = clock;
+  }
+
+  /** Opens the store at {@code jdbcUrl}, creating or migrating its schema. */
+  public static JdbcNoteStore open(String jdbcUrl, Clock clock) throws SQLException {
+    if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+      createParentDirectory(jdbcUrl);
+    }
+    JdbcNoteStore store = new JdbcNoteStore(jdbcUrl, clock);
+    store.migrate();
+    return store;
+  }
+
+  /** The JDBC URL of a SQLite file. */
+  public static String sqliteUrl(Path file) {
+    return "jdbc:sqlite:" + file.toAbsolutePath();
+  }
+
+  private static void createParentDirectory(String jdbcUrl) throws SQLException {
+    String file = jdbcUrl.substring("jdbc:sqlite:".length());
+    int query = file.indexOf('?');
+    if (query >= 0) {
+      file = file.substring(0, query);
+    }
+    if (file.isEmpty() || file.equals(":memory:")) {
+      return;
+    }
+    Path parent = Path.of(file).toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (java.io.IOException e) {
+      throw new SQLException("cannot create the folder " + parent + " for the store: " + e.getMessage(), e);
+    }
+  }
+
+  private void migrate() {
+    Flyway.configure()
+        .dataSource(new SingleUrlDataSource(url, properties()))
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+  }
+
+  private Properties properties() {
+    Properties p = new Properties();
+    if (url.startsWith("jdbc:sqlite:")) {
+      p.setProperty("journal_mode", "WAL");
+      p.setProperty("synchronous", "NORMAL");
+      p.setProperty("foreign_keys", "true");
+      p.setProperty("busy_timeout", "10000");
+    }
+    return p;
+  }
+
+  private Connection connection() throws SQLException {
+    if (connection == null || connection.isClosed()) {
+      connection = DriverManager.getConnection(url, properties());
+      connection.setAutoCommit(false);
+    }
+    return connection;
+  }
+
+  /** Drops the connection after a failure, so that the next call reconnects. */
+  private void reset() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // Already broken; the next call opens a new one.
+      }
+      connection = null;
+    }
+  }
+
+  @Override
+  public void apply(EnrichedNote note) throws SQLException {
+    inTransaction(c -> {
+      deleteRows(c, note.id());
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO notes (id, path, title, created, content_hash, ingested_at, stored_at, session_count, takeaway_count)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, note.id());
+        ps.setString(2, note.path());
+        ps.setString(3, note.title());
+        ps.setString(4, note.created());
+        ps.setString(5, note.contentHash());
+        ps.setLong(6, note.ingestedAt());
+        ps.setLong(7, clock.millis());
+        ps.setInt(8, note.sessions().size());
+        ps.setInt(9, note.takeaways().size());
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO note_tags (note_id, tag) VALUES (?, ?)")) {
+        for (String tag : new java.util.LinkedHashSet<>(note.tags())) {
+          ps.setString(1, note.id());
+          ps.setString(2, tag);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO sessions (id, note_id, position, title, speaker, url, section) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        int position = 0;
+        for (Session s : note.sessions()) {
+          ps.setString(1, s.id());
+          ps.setString(2, note.id());
+          ps.setInt(3, position++);
+          ps.setString(4, s.title());
+          ps.setString(5, s.speaker());
+          ps.setString(6, s.url());
+          ps.setString(7, s.section());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      Set<String> tagIds = new HashSet<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO takeaways (id, note_id, session_id, position, kind, text, section) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        for (Takeaway t : note.takeaways()) {
+          ps.setString(1, t.id());
+          ps.setString(2, note.id());
+          ps.setString(3, t.sessionId());
+          ps.setInt(4, t.position());
+          ps.setString(5, t.kind().wireName());
+          ps.setString(6, t.text());
+          ps.setString(7, t.section());
+          ps.addBatch();
+          t.tags().forEach(tag -> tagIds.add(tag.id()));
+        }
+        ps.executeBatch();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO tags (id, type, slug) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+        for (String id : tagIds) {
+          int colon = id.indexOf(':');
+          ps.setString(1, id);
+          ps.setString(2, id.substring(0, colon));
+          ps.setString(3, id.substring(colon + 1));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO takeaway_tags (takeaway_id, tag_id, matched_text, span_start, span_end, rule) VALUES (?, ?, ?, ?, ?, ?)")) {
+        for (Takeaway t : note.takeaways()) {
+          for (Tag tag : t.tags()) {
+            ps.setString(1, t.id());
+            ps.setString(2, tag.id());
+            ps.setString(3, tag.evidence().text());
+            ps.setInt(4, tag.evidence().start());
+            ps.setInt(5, tag.evidence().end());
+            ps.setString(6, tag.evidence().rule());
+            ps.addBatch();
+          }
+        }
+        ps.executeBatch();
+      }
+    });
+  }
+
+  @Override
+  public void delete(String noteId) throws SQLException {
+    inTransaction(c -> deleteRows(c, noteId));
+  }
+
+  private static void deleteRows(Connection c, String noteId) throws SQLException {
+    // Children first: correct with or without ON DELETE CASCADE being enforced.
+    String[] statements = {
+      "DELETE FROM takeaway_tags WHERE takeaway_id IN (SELECT id FROM takeaways WHERE note_id = ?)",
+      "DELETE FROM takeaways WHERE note_id = ?",
+      "DELETE FROM sessions WHERE note_id = ?",
+      "DELETE FROM note_tags WHERE note_id = ?",
+      "DELETE FROM notes WHERE id = ?",
+    };
+    for (String sql : statements) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, noteId);
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  @Override
+  public Optional<StoredNote> find(String noteId) throws SQLException {
+    Connection c = connection();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT n.content_hash,"
+            + " (SELECT COUNT(*) FROM sessions s WHERE s.note_id = n.id),"
+            + " (SELECT COUNT(*) FROM takeaways t WHERE t.note_id = n.id)"
+            + " FROM notes n WHERE n.id = ?")) {
+      ps.setString(1, noteId);
+      try (ResultSet rs = ps.executeQuery()) {
+        Optional<StoredNote> found =
+            rs.next() ? Optional.of(new StoredNote(noteId, rs.getString(1), rs.getInt(2), rs.getInt(3))) : Optional.empty();
+        c.commit();
+        return found;
+      }
+    } catch (SQLException e) {
+      reset();
+      throw e;
+    }
+  }
+
+  private interface Work {
+    void run(Connection c) throws SQLException;
+  }
+
+  private void inTransaction(Work work) throws SQLException {
+    Connection c = connection();
+    try {
+      work.run(c);
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      try {
+        c.rollback();
+      } catch (SQLException rollbackFailed) {
+        e.addSuppressed(rollbackFailed);
+      }
+      reset();
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (connection != null) {
+      connection.close();
+      connection = null;
+    }
+  }
+}

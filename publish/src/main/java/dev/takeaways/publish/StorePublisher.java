@@ -1,0 +1,266 @@
+package dev.takeaways.publish;
+
+import dev.takeaways.metrics.AssertionChecker;
+import dev.takeaways.metrics.MetricNames;
+import dev.takeaways.model.DeadLetter;
+import dev.takeaways.model.EnrichedNote;
+import dev.takeaways.model.JsonSerde;
+import dev.takeaways.model.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code notes.enriched} and applies each record to the store, one note per transaction.
+ * Offsets are committed only after the store has committed, and writes are idempotent, so a crash
+ * at any point loses nothing and duplicates nothing. When the store fails, the same record is
+ * retried with exponential backoff until it succeeds; the publisher reports itself not ready
+ * meanwhile. A record that can never be applied goes to {@code notes.dead-letter}.
+ */
+public final class StorePublisher implements Runnable, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StorePublisher.class);
+  public static final String GROUP_ID = "takeaways-publish";
+  private static final JsonSerde<EnrichedNote> ENRICHED = Topics.NOTES_ENRICHED.serde();
+  private static final JsonSerde<DeadLetter> DEAD = Topics.DEAD_LETTER.serde();
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  private final NoteStore store;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final KafkaProducer<String, byte[]> deadLetters;
+  private final KafkaClientMetrics consumerMetrics;
+  private final AssertionChecker checker;
+  private final Clock clock;
+  private final MeterRegistry registry;
+  private final Timer latency;
+  private final Counter errors;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean running = true;
+  private volatile boolean started;
+  private volatile boolean storeHealthy = true;
+
+  /**
+   * @param kafka client settings shared by the consumer and the dead-letter producer (bootstrap
+   *     servers and any security settings)
+   */
+  public StorePublisher(Map<String, Object> kafka, NoteStore store, MeterRegistry registry, AssertionChecker checker, Clock clock) {
+    this.store = store;
+    this.registry = registry;
+    this.checker = checker;
+    this.clock = clock;
+    Map<String, Object> c = new HashMap<>(kafka);
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+    c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+    this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+    Map<String, Object> p = new HashMap<>(kafka);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    this.deadLetters = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    this.consumerMetrics = new KafkaClientMetrics(consumer);
+    consumerMetrics.bindTo(registry);
+    this.latency =
+        Timer.builder(MetricNames.E2E_LATENCY)
+            .description("Time from a source reading a note to the store committing it")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(5))
+            .maximumExpectedValue(Duration.ofSeconds(60))
+            .register(registry);
+    this.errors = Counter.builder(MetricNames.PUBLISH_ERRORS).description("Store errors met by publish (each retried)").register(registry);
+    for (String outcome : List.of("stored", "deleted")) {
+      outcome(outcome);
+    }
+  }
+
+  private Counter outcome(String outcome) {
+    return Counter.builder(MetricNames.PUBLISH_NOTES)
+        .description("Enriched records applied to the store, by outcome")
+        .tag(MetricNames.OUTCOME, outcome)
+        .register(registry);
+  }
+
+  /** Readiness: false while the store is failing. */
+  public boolean isHealthy() {
+    return storeHealthy && running;
+  }
+
+  @Override
+  public void run() {
+    started = true;
+    try {
+      consumer.subscribe(List.of(Topics.NOTES_ENRICHED.name()));
+      while (running) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        if (records.isEmpty()) {
+          continue;
+        }
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+          if (!applyUntilDone(record)) {
+            break;
+          }
+          done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        }
+        // Only now, with every record above committed to the store, do the offsets move on.
+        if (!done.isEmpty()) {
+          consumer.commitSync(done);
+        }
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } finally {
+      consumerMetrics.close();
+      consumer.close(Duration.ofSeconds(5));
+      stopped.countDown();
+    }
+  }
+
+  /** Applies one record, retrying store failures; false when asked to stop before it succeeded. */
+  private boolean applyUntilDone(ConsumerRecord<String, byte[]> record) {
+    Duration backoff = Duration.ofMillis(100);
+    while (running) {
+      try {
+        apply(record);
+        if (!storeHealthy) {
+          LOG.info("store is back; publishing resumed");
+          storeHealthy = true;
+        }
+        return true;
+      } catch (SQLException e) {
+        errors.increment();
+        if (isPermanent(e)) {
+          deadLetter(record, "store-rejected", record.key() + ": the store rejected the note: " + e.getMessage());
+          return true;
+        }
+        if (storeHealthy) {
+          LOG.warn("store unavailable ({}); retrying with backoff up to {} s", e.getMessage(), MAX_BACKOFF.toSeconds());
+          storeHealthy = false;
+        }
+        sleep(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      }
+    }
+    return false;
+  }
+
+  private static boolean isPermanent(SQLException e) {
+    String state = e.getSQLState();
+    // Class 23: integrity constraint violation; class 22: data exception. Retrying cannot help.
+    return state != null && (state.startsWith("23") || state.startsWith("22"));
+  }
+
+  private void apply(ConsumerRecord<String, byte[]> record) throws SQLException {
+    String noteId = record.key();
+    if (noteId == null) {
+      deadLetter(record, "bad-record", "a record on notes.enriched has no note id (key)");
+      return;
+    }
+    if (record.value() == null) {
+      store.delete(noteId);
+      Optional<NoteStore.StoredNote> left = store.find(noteId);
+      checker.check(PublishContract.DELETED_AFTER_COMMIT, left.isEmpty(), () -> noteId + " is still in the store");
+      outcome("deleted").increment();
+      LOG.info("{}: deleted", noteId);
+      return;
+    }
+    EnrichedNote note;
+    try {
+      note = ENRICHED.fromBytes(record.value());
+    } catch (SerializationException e) {
+      deadLetter(record, "bad-record", noteId + ": the record is not a notes.enriched/v1 note");
+      return;
+    }
+    store.apply(note);
+    Optional<NoteStore.StoredNote> stored = store.find(note.id());
+    checker.check(
+        PublishContract.STORED_AFTER_COMMIT,
+        stored.isPresent()
+            && stored.get().contentHash().equals(note.contentHash())
+            && stored.get().sessions() == note.sessions().size()
+            && stored.get().takeaways() == note.takeaways().size(),
+        () -> note.id() + " is not in the store as written: " + stored);
+    long ms = Math.max(0, clock.millis() - note.ingestedAt());
+    latency.record(ms, TimeUnit.MILLISECONDS);
+    outcome("stored").increment();
+    LOG.info(
+        "{}: {} sessions, {} takeaways, {} tools, {} practices ({} ms)",
+        note.path(),
+        note.sessions().size(),
+        note.takeaways().size(),
+        note.distinctTags("tool"),
+        note.distinctTags("practice"),
+        ms);
+  }
+
+  private void deadLetter(ConsumerRecord<String, byte[]> record, String reason, String detail) {
+    String key = record.key() == null ? "unknown" : record.key();
+    LOG.warn("dead-lettered {}: {}", key, detail);
+    outcome("dead-lettered").increment();
+    try {
+      deadLetters
+          .send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), key, DEAD.toBytes(DeadLetter.of(key, null, "publish", reason, detail, clock.millis()))))
+          .get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // Without the dead letter, moving on would lose the record: stop here and retry on restart.
+      throw new IllegalStateException("cannot write the dead letter for " + key, e);
+    }
+  }
+
+  private void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  /** Stops polling, waits for the current record to finish, and closes the Kafka clients. */
+  @Override
+  public void close() {
+    running = false;
+    if (started) {
+      consumer.wakeup();
+      try {
+        stopped.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    } else {
+      consumerMetrics.close();
+      consumer.close(Duration.ofSeconds(5));
+    }
+    deadLetters.close(Duration.ofSeconds(5));
+  }
+}

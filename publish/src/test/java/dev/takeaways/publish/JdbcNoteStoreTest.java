@@ -1,0 +1,128 @@
+package dev.takeaways.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takeaways.model.EnrichedNote;
+import dev.takeaways.model.Session;
+import dev.takeaways.model.Tag;
+import dev.takeaways.model.Takeaway;
+import dev.takeaways.model.TakeawayKind;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store on a real SQLite file. */
+class JdbcNoteStoreTest {
+  @TempDir Path dir;
+  private String url;
+  private JdbcNoteStore store;
+
+  @BeforeEach
+  void open() throws SQLException {
+    url = JdbcNoteStore.sqliteUrl(dir.resolve("nested/takeaways.db"));
+    store = JdbcNoteStore.open(url, Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    store.close();
+  }
+
+  static EnrichedNote note(String id, String hash, String... texts) {
+    Session session = new Session(id + "@s", "Talk", "Jane Doe", "http://x", "Day 1");
+    List<Takeaway> takeaways = new ArrayList<>();
+    for (int i = 0; i < texts.length; i++) {
+      List<Tag> tags = texts[i].contains("Docker")
+          ? List.of(new Tag("tool:docker", new Tag.Evidence("Docker", texts[i].indexOf("Docker"), texts[i].indexOf("Docker") + 6, "exact")))
+          : List.of();
+      takeaways.add(new Takeaway(id + "#" + i, session.id(), TakeawayKind.POINT, texts[i], "Day 1 > Talk", i, tags));
+    }
+    return new EnrichedNote(EnrichedNote.SCHEMA, id, id, "Title " + id, "2025-01-02", hash, 1, List.of(session), takeaways, List.of("meetup"), List.of());
+  }
+
+  private List<String> column(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      List<String> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+      return out;
+    }
+  }
+
+  @Test
+  void aNoteIsStoredWithSessionsTakeawaysAndTagEvidence() throws SQLException {
+    store.apply(note("a.md", "h1", "use Docker", "plain"));
+
+    assertThat(column("SELECT title FROM notes")).containsExactly("Title a.md");
+    assertThat(column("SELECT speaker FROM sessions")).containsExactly("Jane Doe");
+    assertThat(column("SELECT text FROM takeaways ORDER BY position")).containsExactly("use Docker", "plain");
+    assertThat(column("SELECT matched_text || ' ' || span_start || ' ' || rule FROM takeaway_tags")).containsExactly("Docker 4 exact");
+    assertThat(column("SELECT tag_id || '=' || takeaways FROM tag_leaderboard")).containsExactly("tool:docker=1");
+    assertThat(store.find("a.md")).hasValue(new NoteStore.StoredNote("a.md", "h1", 1, 2));
+  }
+
+  @Test
+  void applyingTheSameNoteTwiceGivesTheSameRows() throws SQLException {
+    store.apply(note("a.md", "h1", "use Docker", "plain"));
+    store.apply(note("a.md", "h1", "use Docker", "plain"));
+
+    assertThat(column("SELECT COUNT(*) FROM takeaways")).containsExactly("2");
+    assertThat(column("SELECT COUNT(*) FROM takeaway_tags")).containsExactly("1");
+  }
+
+  @Test
+  void anEditReplacesTheNotesRowsAndLeavesOtherNotesAlone() throws SQLException {
+    store.apply(note("a.md", "h1", "use Docker", "old point"));
+    store.apply(note("b.md", "h9", "other"));
+    store.apply(note("a.md", "h2", "new point"));
+
+    assertThat(column("SELECT text FROM takeaways WHERE note_id = 'a.md'")).containsExactly("new point");
+    assertThat(column("SELECT COUNT(*) FROM takeaway_tags")).containsExactly("0");
+    assertThat(column("SELECT text FROM takeaways WHERE note_id = 'b.md'")).containsExactly("other");
+  }
+
+  @Test
+  void deleteRemovesEverythingOfTheNote() throws SQLException {
+    store.apply(note("a.md", "h1", "use Docker"));
+    store.delete("a.md");
+    store.delete("never-there.md");
+
+    assertThat(store.find("a.md")).isEmpty();
+    for (String table : List.of("notes", "sessions", "takeaways", "takeaway_tags", "note_tags")) {
+      assertThat(column("SELECT COUNT(*) FROM " + table)).as(table).containsExactly("0");
+    }
+  }
+
+  @Test
+  void quotesAndSqlInTextRoundTripExactly() throws SQLException {
+    String nasty = "'; DROP TABLE notes; -- \"quoted\" Robert'); ";
+    store.apply(note("q.md", "h", nasty));
+
+    assertThat(column("SELECT text FROM takeaways")).containsExactly(nasty);
+  }
+
+  @Test
+  void theStoreIsInWalModeSoReadersDoNotBlockTheWriter() throws SQLException {
+    assertThat(column("PRAGMA journal_mode")).containsExactly("wal");
+  }
+
+  @Test
+  void reopeningAnExistingStoreKeepsItsRows() throws SQLException {
+    store.apply(note("a.md", "h1", "x"));
+    store.close();
+    store = JdbcNoteStore.open(url, Clock.systemUTC());
+
+    assertThat(store.find("a.md")).isPresent();
+  }
+}
