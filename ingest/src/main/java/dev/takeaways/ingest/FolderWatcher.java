@@ -1,0 +1,285 @@
+package dev.takeaways.ingest;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
+
+import dev.takeaways.model.Hashes;
+import dev.takeaways.model.NoteIds;
+import dev.takeaways.model.RawNote;
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches a folder tree and sends its notes: new and changed files once they stop changing,
+ * deletions as tombstones. On start it reconciles the tree with its {@link Checkpoint}, so that a
+ * restart sends only what changed while it was down (deletions included) and an unchanged file is
+ * never sent twice. Hidden files and folders and editors' temporary files are ignored; links that
+ * lead out of the root are never followed. The note id is the path relative to the root.
+ */
+public final class FolderWatcher implements Runnable, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FolderWatcher.class);
+  private static final List<String> EXTENSIONS = List.of(".md", ".markdown", ".txt");
+
+  private final Path root;
+  private final Path realRoot;
+  private final NoteIngestor ingestor;
+  private final Checkpoint checkpoint;
+  private final NoteValidator validator;
+  private final Duration debounce;
+  private final Clock clock;
+  private final WatchService watchService;
+  private final Map<WatchKey, Path> keys = new HashMap<>();
+  /** Paths with pending changes: path to the time and size/mtime last seen. */
+  private final Map<Path, Pending> pending = new HashMap<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean running = true;
+  private volatile boolean started;
+  private volatile boolean ready;
+  private volatile boolean kafkaFailing;
+
+  private record Pending(long seenAt, long size, long mtime) {}
+
+  public FolderWatcher(Path root, NoteIngestor ingestor, NoteValidator validator, Checkpoint checkpoint, Duration debounce, Clock clock)
+      throws IOException {
+    if (!Files.isDirectory(root)) {
+      throw new IOException(root + " is not a folder");
+    }
+    this.root = root.toAbsolutePath().normalize();
+    this.realRoot = root.toRealPath();
+    this.ingestor = ingestor;
+    this.validator = validator;
+    this.checkpoint = checkpoint;
+    this.debounce = debounce;
+    this.clock = clock;
+    this.watchService = FileSystems.getDefault().newWatchService();
+  }
+
+  /** Whether the initial reconciliation is done and the watcher is following changes. */
+  public boolean isReady() {
+    return ready && running && !kafkaFailing;
+  }
+
+  @Override
+  public void run() {
+    started = true;
+    try {
+      register(root);
+      reconcile();
+      ready = true;
+      while (running) {
+        WatchKey key = watchService.poll(25, TimeUnit.MILLISECONDS);
+        while (key != null) {
+          handle(key);
+          key = watchService.poll();
+        }
+        processSettled();
+      }
+    } catch (ClosedWatchServiceException | InterruptedException e) {
+      // Closed: stop quietly.
+    } catch (IOException e) {
+      LOG.error("folder watch on {} stopped: {}", root, e.getMessage());
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  private void register(Path dir) throws IOException {
+    try (Stream<Path> dirs = Files.walk(dir)) {
+      for (Path d : (Iterable<Path>) dirs.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))::iterator) {
+        if (!isHidden(d)) {
+          keys.put(d.register(watchService, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE), d);
+        }
+      }
+    }
+  }
+
+  /** Marks every note on disk and every note in the checkpoint as pending. */
+  private void reconcile() throws IOException {
+    long now = clock.millis() - debounce.toMillis();
+    try (Stream<Path> files = Files.walk(root)) {
+      files.filter(this::isCandidate).forEach(f -> pending.put(f, new Pending(now, -1, -1)));
+    }
+    for (String id : checkpoint.noteIds()) {
+      pending.putIfAbsent(root.resolve(id), new Pending(now, -1, -1));
+    }
+  }
+
+  private void handle(WatchKey key) throws IOException {
+    Path dir = keys.get(key);
+    for (WatchEvent<?> event : key.pollEvents()) {
+      if (event.kind() == OVERFLOW) {
+        reconcile();
+        continue;
+      }
+      Path path = dir.resolve((Path) event.context());
+      if (isHidden(path)) {
+        continue;
+      }
+      if (event.kind() == ENTRY_CREATE && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        // A folder created or moved in: watch it and take the files already inside.
+        register(path);
+        try (Stream<Path> files = Files.walk(path)) {
+          files.filter(this::isCandidate).forEach(f -> pending.put(f, new Pending(clock.millis(), -1, -1)));
+        }
+      } else if (event.kind() == ENTRY_DELETE) {
+        // A file, or a whole folder: every note the checkpoint knows under it may be gone.
+        String prefix = NoteIds.noteId(root, path);
+        for (String id : checkpoint.noteIds()) {
+          if (id.equals(prefix) || id.startsWith(prefix + "/")) {
+            pending.put(root.resolve(id), new Pending(clock.millis(), -1, -1));
+          }
+        }
+      } else if (hasNoteExtension(path)) {
+        pending.put(path, new Pending(clock.millis(), -1, -1));
+      }
+    }
+    if (!key.reset()) {
+      keys.remove(key);
+    }
+  }
+
+  /** Sends every pending path whose file has not changed for the debounce interval. */
+  private void processSettled() {
+    long now = clock.millis();
+    Iterator<Map.Entry<Path, Pending>> it = pending.entrySet().iterator();
+    Map<Path, Pending> again = new HashMap<>();
+    while (it.hasNext() && running) {
+      Map.Entry<Path, Pending> e = it.next();
+      if (now - e.getValue().seenAt() < debounce.toMillis()) {
+        continue;
+      }
+      Path path = e.getKey();
+      long size = -2;
+      long mtime = -2;
+      try {
+        BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+        size = attrs.size();
+        mtime = attrs.lastModifiedTime().toMillis();
+      } catch (IOException gone) {
+        // Deleted: handled below.
+      }
+      if (size >= 0 && (size != e.getValue().size() || mtime != e.getValue().mtime())) {
+        // Still changing, or first look: wait one more interval with what we saw.
+        again.put(path, new Pending(now, size, mtime));
+        it.remove();
+        continue;
+      }
+      it.remove();
+      try {
+        process(path);
+        if (kafkaFailing) {
+          LOG.info("Kafka is reachable again; sending notes");
+          kafkaFailing = false;
+        }
+      } catch (NoteSink.SinkException ex) {
+        if (!kafkaFailing) {
+          LOG.warn("{}; will retry", ex.getMessage());
+          kafkaFailing = true;
+        }
+        again.put(path, new Pending(now + 1000, -1, -1));
+      }
+    }
+    pending.putAll(again);
+  }
+
+  private void process(Path path) throws NoteSink.SinkException {
+    String id = NoteIds.noteId(root, path);
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) || !isCandidate(path)) {
+      if (checkpoint.hash(id) != null) {
+        ingestor.delete(id);
+        checkpoint.remove(id);
+      }
+      return;
+    }
+    byte[] bytes;
+    try {
+      if (!insideRoot(path)) {
+        ingestor.reject(id, id, "outside-root", id + ": is a link to a file outside the watched folder; not read");
+        return;
+      }
+      if (validator.tooLarge(Files.size(path))) {
+        ingestor.reject(id, id, "too-large", id + ": " + Files.size(path) + " bytes is over the size limit");
+        return;
+      }
+      bytes = Files.readAllBytes(path);
+    } catch (NoSuchFileException gone) {
+      pending.put(path, new Pending(clock.millis(), -1, -1));
+      return;
+    } catch (IOException e) {
+      LOG.warn("{}: cannot read: {}", id, e.getMessage());
+      return;
+    }
+    String hash = Hashes.sha256(bytes);
+    if (hash.equals(checkpoint.hash(id))) {
+      ingestor.unchanged();
+      return;
+    }
+    ingestor.ingest(id, id, new RawNote.Source(RawNote.Source.FOLDER, realRoot.toString()), bytes);
+    checkpoint.put(id, hash);
+  }
+
+  private boolean insideRoot(Path path) throws IOException {
+    return path.toRealPath().startsWith(realRoot);
+  }
+
+  private boolean isCandidate(Path path) {
+    return Files.isRegularFile(path) && hasNoteExtension(path) && !isHidden(path);
+  }
+
+  private static boolean hasNoteExtension(Path path) {
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    return EXTENSIONS.stream().anyMatch(name::endsWith);
+  }
+
+  /** Hidden files and folders, and the temporary files editors write while saving. */
+  private boolean isHidden(Path path) {
+    Path relative = root.relativize(path.toAbsolutePath().normalize());
+    for (Path part : relative) {
+      String name = part.toString();
+      if (name.startsWith(".") && !name.equals(".") && !name.equals("..")) {
+        return true;
+      }
+    }
+    String name = path.getFileName() == null ? "" : path.getFileName().toString();
+    return name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx") || name.endsWith(".tmp")
+        || name.equals("4913") || name.startsWith("#");
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    try {
+      watchService.close();
+      if (started) {
+        stopped.await(10, TimeUnit.SECONDS);
+      }
+    } catch (IOException e) {
+      LOG.debug("closing the watch service: {}", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.takeaways.ingest;
+
+import dev.takeaways.model.DeadLetter;
+import dev.takeaways.model.JsonSerde;
+import dev.takeaways.model.RawNote;
+import dev.takeaways.model.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Produces notes to {@code notes.raw} with an idempotent producer and {@code acks=all}. */
+public final class KafkaNoteSink implements NoteSink, AutoCloseable {
+  private static final JsonSerde<RawNote> RAW = Topics.NOTES_RAW.serde();
+  private static final JsonSerde<DeadLetter> DEAD = Topics.DEAD_LETTER.serde();
+
+  private final KafkaProducer<String, byte[]> producer;
+  private final KafkaClientMetrics metrics;
+  private final Duration timeout;
+
+  /**
+   * @param kafka client settings (bootstrap servers and any security settings)
+   * @param timeout how long one write may take before it counts as failed
+   */
+  public KafkaNoteSink(Map<String, Object> kafka, Duration timeout, MeterRegistry registry) {
+    Map<String, Object> p = new HashMap<>(kafka);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout.toMillis(), 1000));
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
+    this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    this.metrics = new KafkaClientMetrics(producer);
+    metrics.bindTo(registry);
+    this.timeout = timeout;
+  }
+
+  @Override
+  public void send(RawNote note) throws SinkException {
+    write(new ProducerRecord<>(Topics.NOTES_RAW.name(), note.id(), RAW.toBytes(note)), note.path());
+  }
+
+  @Override
+  public void delete(String noteId) throws SinkException {
+    write(new ProducerRecord<>(Topics.NOTES_RAW.name(), noteId, null), noteId);
+  }
+
+  @Override
+  public void deadLetter(DeadLetter letter) throws SinkException {
+    write(new ProducerRecord<>(Topics.DEAD_LETTER.name(), letter.noteId(), DEAD.toBytes(letter)), letter.noteId());
+  }
+
+  private void write(ProducerRecord<String, byte[]> record, String what) throws SinkException {
+    try {
+      producer.send(record).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      throw new SinkException(what + ": could not write to Kafka: " + cause.getMessage(), cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SinkException(what + ": interrupted while writing to Kafka", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    metrics.close();
+    producer.close(Duration.ofSeconds(5));
+  }
+}

@@ -1,0 +1,86 @@
+package dev.takeaways.ingest;
+
+import dev.takeaways.metrics.AssertionChecker;
+import dev.takeaways.metrics.MetricNames;
+import dev.takeaways.model.DeadLetter;
+import dev.takeaways.model.RawNote;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way every source turns bytes into a {@code notes.raw} record: validate, send, count.
+ * Rejected notes are logged at WARN with their path and reason, counted, and dead-lettered.
+ */
+public final class NoteIngestor {
+  private static final Logger LOG = LoggerFactory.getLogger(NoteIngestor.class);
+
+  private final NoteValidator validator;
+  private final NoteSink sink;
+  private final MeterRegistry registry;
+  private final AssertionChecker checker;
+  private final Clock clock;
+
+  public NoteIngestor(NoteValidator validator, NoteSink sink, MeterRegistry registry, AssertionChecker checker, Clock clock) {
+    this.validator = validator;
+    this.sink = sink;
+    this.registry = registry;
+    this.checker = checker;
+    this.clock = clock;
+    count("sent", MetricNames.NONE, 0);
+    count("deleted", MetricNames.NONE, 0);
+  }
+
+  /** What became of a note. */
+  public enum Outcome {
+    SENT,
+    REJECTED
+  }
+
+  /** Validates and sends one note; returns what happened. */
+  public Outcome ingest(String id, String path, RawNote.Source source, byte[] bytes) throws NoteSink.SinkException {
+    NoteValidator.Verdict verdict = validator.validate(path, bytes);
+    checker.check(IngestContract.NOTE_IS_VALID_TEXT, verdict instanceof NoteValidator.Valid,
+        () -> ((NoteValidator.Invalid) verdict).detail());
+    if (verdict instanceof NoteValidator.Invalid invalid) {
+      reject(id, path, invalid.reason(), invalid.detail());
+      return Outcome.REJECTED;
+    }
+    String text = ((NoteValidator.Valid) verdict).text();
+    sink.send(RawNote.of(id, path, source, text, clock.millis()));
+    checker.check(IngestContract.SEND_ACKNOWLEDGED, true, () -> "");
+    count("sent", MetricNames.NONE, 1);
+    LOG.debug("sent {} as {}", path, id);
+    return Outcome.SENT;
+  }
+
+  /** Rejects a note that cannot be read at all (too large, unreadable). */
+  public void reject(String id, String path, String reason, String detail) throws NoteSink.SinkException {
+    LOG.warn("rejected {}", detail);
+    sink.deadLetter(DeadLetter.of(id, path, "ingest", reason, detail, clock.millis()));
+    count("rejected", reason, 1);
+  }
+
+  /** Sends the tombstone of a deleted note. */
+  public void delete(String id) throws NoteSink.SinkException {
+    sink.delete(id);
+    count("deleted", MetricNames.NONE, 1);
+    LOG.debug("sent deletion of {}", id);
+  }
+
+  /** Counts a note that needed no sending because it has not changed. */
+  public void unchanged() {
+    count("unchanged", MetricNames.NONE, 1);
+  }
+
+  private void count(String outcome, String reason, int n) {
+    Counter.builder(MetricNames.INGEST_NOTES)
+        .description("Notes seen by ingest, by outcome")
+        .tag(MetricNames.OUTCOME, outcome)
+        .tag(MetricNames.REASON, reason)
+        .register(registry)
+        .increment(n);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.takeaways.ingest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decides whether bytes are a note we accept: not empty, within the size limit, UTF-8 text (a
+ * byte-order mark is dropped), with no NUL bytes. Pure and thread-safe.
+ */
+public final class NoteValidator {
+  private final int maxBytes;
+
+  public NoteValidator(int maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  /** The verdict on one note. */
+  public sealed interface Verdict {}
+
+  /** Accepted, with its text. */
+  public record Valid(String text) implements Verdict {}
+
+  /**
+   * Rejected.
+   *
+   * @param reason a bounded code, also a metric tag: {@code empty}, {@code too-large}, {@code
+   *     binary}, {@code not-utf8}
+   * @param detail a sentence for people, naming the note
+   */
+  public record Invalid(String reason, String detail) implements Verdict {}
+
+  public Verdict validate(String path, byte[] bytes) {
+    if (bytes.length > maxBytes) {
+      return new Invalid("too-large", path + ": " + bytes.length + " bytes is over the limit of " + maxBytes + " bytes");
+    }
+    for (byte b : bytes) {
+      if (b == 0) {
+        return new Invalid("binary", path + ": contains NUL bytes; this looks like a binary file, not a note");
+      }
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return new Invalid("not-utf8", path + ": is not valid UTF-8 text (save it as UTF-8)");
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    if (text.isBlank()) {
+      return new Invalid("empty", path + ": the note is empty");
+    }
+    return new Valid(text);
+  }
+
+  /** Whether a file of {@code size} bytes is over the limit, before reading it. */
+  public boolean tooLarge(long size) {
+    return size > maxBytes;
+  }
+}

@@ -1,0 +1,184 @@
+package dev.takeaways.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.takeaways.metrics.AssertionChecker;
+import dev.takeaways.metrics.MetricNames;
+import dev.takeaways.model.DeadLetter;
+import dev.takeaways.model.RawNote;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The watcher on a real folder. Its sink records what it was given (the Kafka side is covered by
+ * the end-to-end test against a real broker).
+ */
+class FolderWatcherTest {
+  @TempDir Path root;
+  @TempDir Path state;
+  @TempDir Path outside;
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final RecordingSink sink = new RecordingSink();
+  private FolderWatcher watcher;
+  private Thread thread;
+
+  /** Every write, in order: "send id", "delete id" or "dead id reason". */
+  static final class RecordingSink implements NoteSink {
+    final List<String> writes = new CopyOnWriteArrayList<>();
+    final List<RawNote> notes = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void send(RawNote note) {
+      notes.add(note);
+      writes.add("send " + note.id());
+    }
+
+    @Override
+    public void delete(String noteId) {
+      writes.add("delete " + noteId);
+    }
+
+    @Override
+    public void deadLetter(DeadLetter letter) {
+      writes.add("dead " + letter.noteId() + " " + letter.reason());
+    }
+  }
+
+  private void start() throws IOException {
+    NoteValidator validator = new NoteValidator(1024);
+    AssertionChecker checker = new AssertionChecker(registry, IngestContract.ALL);
+    NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, checker, Clock.systemUTC());
+    watcher = new FolderWatcher(root, ingestor, validator, Checkpoint.load(state.resolve("checkpoint.json")), Duration.ofMillis(50), Clock.systemUTC());
+    thread = new Thread(watcher, "watcher");
+    thread.start();
+    await().atMost(Duration.ofSeconds(10)).until(watcher::isReady);
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (watcher != null) {
+      watcher.close();
+      thread.join(5000);
+    }
+  }
+
+  private void restart() throws IOException, InterruptedException {
+    stop();
+    sink.writes.clear();
+    start();
+  }
+
+  @Test
+  void notesAlreadyThereAndDroppedInAreSentOnce() throws Exception {
+    Files.writeString(root.resolve("before.md"), "# Before\n");
+    start();
+    Files.createDirectories(root.resolve("talks/day1"));
+    Files.writeString(root.resolve("talks/day1/after.md"), "# After\n");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.size() >= 2);
+    assertThat(sink.writes).containsExactlyInAnyOrder("send before.md", "send talks/day1/after.md");
+    assertThat(sink.notes).allSatisfy(n -> assertThat(n.source().kind()).isEqualTo(RawNote.Source.FOLDER));
+  }
+
+  @Test
+  void ignoresHiddenTemporaryAndNonNoteFiles() throws Exception {
+    start();
+    Files.writeString(root.resolve(".hidden.md"), "x");
+    Files.writeString(root.resolve("draft.md~"), "x");
+    Files.writeString(root.resolve(".note.md.swp"), "x");
+    Files.writeString(root.resolve("picture.png"), "x");
+    Files.writeString(root.resolve("real.md"), "# Real\n");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !sink.writes.isEmpty());
+    assertThat(sink.writes).containsExactly("send real.md");
+  }
+
+  @Test
+  void anEditorsWriteThenRenameSaveSendsTheNewVersion() throws Exception {
+    Files.writeString(root.resolve("n.md"), "# One\n");
+    start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.notes.size() == 1);
+
+    Path tmp = root.resolve("n.md.tmp");
+    Files.writeString(tmp, "# Two\n");
+    Files.move(tmp, root.resolve("n.md"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.notes.size() == 2);
+    assertThat(sink.notes.get(1).content()).isEqualTo("# Two\n");
+    assertThat(sink.writes).containsExactly("send n.md", "send n.md");
+  }
+
+  @Test
+  void deletingAFileOrAFolderSendsTombstones() throws Exception {
+    Files.createDirectories(root.resolve("d"));
+    Files.writeString(root.resolve("a.md"), "# A\n");
+    Files.writeString(root.resolve("d/b.md"), "# B\n");
+    start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.size() == 2);
+
+    Files.delete(root.resolve("a.md"));
+    Files.delete(root.resolve("d/b.md"));
+    Files.delete(root.resolve("d"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.size() == 4);
+    assertThat(sink.writes.subList(2, 4)).containsExactlyInAnyOrder("delete a.md", "delete d/b.md");
+  }
+
+  @Test
+  void aRestartSendsOnlyWhatChangedWhileItWasDown() throws Exception {
+    Files.writeString(root.resolve("same.md"), "# Same\n");
+    Files.writeString(root.resolve("edited.md"), "# Old\n");
+    Files.writeString(root.resolve("removed.md"), "# Gone soon\n");
+    start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.size() == 3);
+    stop();
+
+    Files.writeString(root.resolve("edited.md"), "# New\n");
+    Files.delete(root.resolve("removed.md"));
+    Files.writeString(root.resolve("added.md"), "# Added\n");
+    Files.writeString(root.resolve("same.md"), "# Same\n"); // saved without changes
+    restart();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.size() >= 3);
+    assertThat(sink.writes).containsExactlyInAnyOrder("send edited.md", "delete removed.md", "send added.md");
+    assertThat(registry.get(MetricNames.INGEST_NOTES).tag(MetricNames.OUTCOME, "unchanged").counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void badFilesAreRejectedWithAReasonAndTheWatchGoesOn() throws Exception {
+    start();
+    Files.write(root.resolve("latin1.md"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
+    Files.writeString(root.resolve("empty.md"), "");
+    Files.writeString(root.resolve("big.md"), "x".repeat(2000));
+    Files.writeString(root.resolve("good.md"), "# Good\n");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.size() == 4);
+    assertThat(sink.writes).containsExactlyInAnyOrder(
+        "dead latin1.md not-utf8", "dead empty.md empty", "dead big.md too-large", "send good.md");
+    assertThat(registry.get(MetricNames.INGEST_NOTES).tag(MetricNames.REASON, "not-utf8").counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aLinkToAFileOutsideTheRootIsNotRead() throws Exception {
+    Path secret = Files.writeString(outside.resolve("secret.md"), "# Secret\n");
+    Files.createSymbolicLink(root.resolve("link.md"), secret);
+    start();
+    Files.writeString(root.resolve("marker.md"), "# Marker\n");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.contains("send marker.md"));
+    assertThat(sink.notes).noneMatch(n -> n.content().contains("Secret"));
+    assertThat(sink.writes).contains("dead link.md outside-root");
+  }
+}
