@@ -212,6 +212,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
         () -> note.id() + " is not in the store as written: " + stored);
     long ms = Math.max(0, clock.millis() - note.ingestedAt());
     latency.record(ms, TimeUnit.MILLISECONDS);
+    checker.check(PublishContract.E2E_LATENCY, ms <= PublishContract.E2E_LATENCY_BOUND_MS, () -> note.path() + " took " + ms + " ms");
     outcome("stored").increment();
     LOG.info(
         "{}: {} sessions, {} takeaways, {} tools, {} practices ({} ms)",

@@ -10,7 +10,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -29,8 +32,13 @@ public final class EnrichTopology {
 
   private EnrichTopology() {}
 
-  public static Topology build(NoteEnricher enricher, MeterRegistry registry, AssertionChecker checker, Clock clock) {
-    Topology topology = new Topology();
+  /**
+   * Builds the topology.
+   *
+   * @param config the Streams settings it will run with (see {@link EnrichStreams#config})
+   */
+  public static Topology build(NoteEnricher enricher, MeterRegistry registry, AssertionChecker checker, Clock clock, Properties config) {
+    Topology topology = new Topology(new TopologyConfig(new StreamsConfig(config)));
     topology.addSource(SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), Topics.NOTES_RAW.name());
     topology.addProcessor(PROCESSOR, () -> new EnrichProcessor(enricher, new EnrichMetrics(registry), checker, clock), SOURCE);
     topology.addStateStore(

@@ -51,7 +51,8 @@ class EnrichTopologyTest {
     Properties config = new Properties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(EnrichTopology.build(ENRICHER, registry, checker, Clock.systemUTC()), config);
+    config.put("processing.exception.handler.global.enabled", true);
+    driver = new TopologyTestDriver(EnrichTopology.build(ENRICHER, registry, checker, Clock.systemUTC(), config), config);
     raw = driver.createInputTopic(Topics.NOTES_RAW.name(), new StringSerializer(), new ByteArraySerializer());
     enriched = driver.createOutputTopic(Topics.NOTES_ENRICHED.name(), new StringDeserializer(), new ByteArrayDeserializer());
     tagged = driver.createOutputTopic(Topics.TAKEAWAYS_TAGGED.name(), new StringDeserializer(), new ByteArrayDeserializer());

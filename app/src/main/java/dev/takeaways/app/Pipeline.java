@@ -1,0 +1,171 @@
+package dev.takeaways.app;
+
+import dev.takeaways.enrich.EnrichContract;
+import dev.takeaways.enrich.NoteEnricher;
+import dev.takeaways.enrich.topology.EnrichStreams;
+import dev.takeaways.enrich.topology.EnrichTopology;
+import dev.takeaways.ingest.Checkpoint;
+import dev.takeaways.ingest.FolderWatcher;
+import dev.takeaways.ingest.IngestContract;
+import dev.takeaways.ingest.KafkaNoteSink;
+import dev.takeaways.ingest.NoteIngestor;
+import dev.takeaways.ingest.NoteValidator;
+import dev.takeaways.metrics.Assertion;
+import dev.takeaways.metrics.AssertionChecker;
+import dev.takeaways.metrics.MetricsServer;
+import dev.takeaways.model.Topics;
+import dev.takeaways.publish.JdbcNoteStore;
+import dev.takeaways.publish.PublishContract;
+import dev.takeaways.publish.StorePublisher;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of a running process: builds the stages that {@link PipelineSettings} asks
+ * for, starts them, and closes them in reverse order. {@code up} runs all three; {@code ingest},
+ * {@code enrich} and {@code publish} run one each.
+ */
+public final class Pipeline implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+  /** Every assertion of every stage: what /assertions lists and what rules will be made of. */
+  public static final List<Assertion> ASSERTIONS =
+      Stream.of(IngestContract.ALL, EnrichContract.ALL, PublishContract.ALL).flatMap(List::stream).toList();
+
+  private final PrometheusMeterRegistry registry;
+  private final AssertionChecker checker;
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
+  private MetricsServer metricsServer;
+
+  private Pipeline() {
+    this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().commonTags(List.of(Tag.of("application", "takeaways")));
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    resources.push(gc);
+    resources.push(registry::close);
+    this.checker = new AssertionChecker(registry, ASSERTIONS);
+  }
+
+  /** Builds and starts the stages {@code settings} names. On failure, closes what it started. */
+  public static Pipeline start(PipelineSettings settings) throws Exception {
+    Pipeline p = new Pipeline();
+    try {
+      p.startStages(settings);
+      return p;
+    } catch (Exception | Error e) {
+      p.close();
+      throw e;
+    }
+  }
+
+  private void startStages(PipelineSettings s) throws Exception {
+    Clock clock = Clock.systemUTC();
+    if (s.storeUrl() != null) {
+      JdbcNoteStore store = JdbcNoteStore.open(s.storeUrl(), clock);
+      resources.push(store);
+      StorePublisher publisher = new StorePublisher(s.kafka(), store, registry, checker, clock);
+      resources.push(publisher);
+      readiness.put("publish", publisher::isHealthy);
+      thread("publish", publisher);
+    }
+    if (s.enrich()) {
+      NoteEnricher enricher = NoteEnricher.withBundledTaxonomy();
+      Map<String, String> overrides = new LinkedHashMap<>();
+      s.kafka().forEach((k, v) -> overrides.put(k, String.valueOf(v)));
+      Properties config = EnrichStreams.config(s.bootstrapServers(), s.dataDir().resolve("streams"), overrides);
+      EnrichStreams streams = new EnrichStreams(EnrichTopology.build(enricher, registry, checker, clock, config), config, registry);
+      resources.push(streams);
+      readiness.put("enrich", streams::isRunning);
+      streams.start();
+    }
+    if (s.watch() != null) {
+      NoteValidator validator = new NoteValidator(Topics.MAX_NOTE_BYTES);
+      KafkaNoteSink sink = new KafkaNoteSink(s.kafka(), Duration.ofSeconds(10), registry);
+      resources.push(sink);
+      NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, checker, clock);
+      FolderWatcher watcher =
+          new FolderWatcher(s.watch(), ingestor, validator, Checkpoint.load(s.dataDir().resolve("ingest-checkpoint.json")), s.debounce(), clock);
+      resources.push(watcher);
+      readiness.put("ingest", watcher::isReady);
+      thread("ingest", watcher);
+    }
+    if (s.metrics() != null) {
+      metricsServer = new MetricsServer(s.metrics(), registry, checker, readiness);
+      resources.push(metricsServer);
+    }
+  }
+
+  private void thread(String name, Runnable body) {
+    Thread t = new Thread(body, "takeaways-" + name);
+    t.setUncaughtExceptionHandler((th, e) -> LOG.error("{} stopped", name, e));
+    t.start();
+    threads.add(t);
+  }
+
+  /** Whether every stage is ready. */
+  public boolean isReady() {
+    return readiness.values().stream().allMatch(BooleanSupplier::getAsBoolean);
+  }
+
+  /** The stages that are not ready yet. */
+  public List<String> notReady() {
+    return readiness.entrySet().stream().filter(e -> !e.getValue().getAsBoolean()).map(Map.Entry::getKey).toList();
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  public AssertionChecker checker() {
+    return checker;
+  }
+
+  /** The metrics endpoint's base URL, or null when there is none. */
+  public String metricsUrl() {
+    return metricsServer == null ? null : metricsServer.baseUrl();
+  }
+
+  /** Stops the sources first, then enrich, then publish, so that in-flight notes drain in order. */
+  @Override
+  public void close() {
+    while (!resources.isEmpty()) {
+      AutoCloseable r = resources.pop();
+      try {
+        r.close();
+      } catch (Exception e) {
+        LOG.warn("while stopping: {}", e.toString());
+      }
+    }
+    for (Thread t : threads) {
+      try {
+        t.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

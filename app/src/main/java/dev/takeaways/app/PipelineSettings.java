@@ -1,0 +1,38 @@
+package dev.takeaways.app;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a process runs and where: read from flags and environment by the commands, handed to {@link
+ * Pipeline}. A null stage setting leaves that stage out.
+ *
+ * @param kafka client settings for every Kafka client (bootstrap servers and pass-through settings)
+ * @param dataDir where state lives (checkpoint, Streams state)
+ * @param watch the folder to watch, or null to run no folder watch
+ * @param enrich whether to run the enrich stream
+ * @param storeUrl the JDBC URL of the store, or null to run no publisher
+ * @param metrics the address of the metrics endpoint, or null for none
+ * @param debounce how long a file must stay unchanged before it is read
+ */
+public record PipelineSettings(
+    Map<String, Object> kafka,
+    Path dataDir,
+    Path watch,
+    boolean enrich,
+    String storeUrl,
+    InetSocketAddress metrics,
+    Duration debounce) {
+  public PipelineSettings {
+    kafka = Map.copyOf(kafka);
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(debounce, "debounce");
+  }
+
+  public String bootstrapServers() {
+    return String.valueOf(kafka.get("bootstrap.servers"));
+  }
+}

@@ -1,0 +1,58 @@
+package dev.takeaways.app;
+
+import dev.takeaways.app.cli.EnrichCommand;
+import dev.takeaways.app.cli.ExitCodes;
+import dev.takeaways.app.cli.IngestCommand;
+import dev.takeaways.app.cli.ParseCommand;
+import dev.takeaways.app.cli.PublishCommand;
+import dev.takeaways.app.cli.PushCommand;
+import dev.takeaways.app.cli.Shutdown;
+import dev.takeaways.app.cli.TailCommand;
+import dev.takeaways.app.cli.UpCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code takeaways} command. */
+@Command(
+    name = "takeaways",
+    mixinStandardHelpOptions = true,
+    version = "takeaways 0.1.0",
+    description = "Turns Markdown notes into a live stream of tagged takeaways.",
+    subcommands = {
+      UpCommand.class,
+      IngestCommand.class,
+      EnrichCommand.class,
+      PublishCommand.class,
+      PushCommand.class,
+      ParseCommand.class,
+      TailCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Takeaways implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** The command line, configured; tests run commands through it. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Takeaways());
+    cl.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println(cmd.getColorScheme().errorText("takeaways: " + e.getMessage()));
+          return ExitCodes.FAILED;
+        });
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    int code = commandLine().execute(args);
+    // During a shutdown (Ctrl-C on up), System.exit would wait forever for the hooks: just return.
+    if (!Shutdown.inProgress()) {
+      System.exit(code);
+    }
+  }
+}

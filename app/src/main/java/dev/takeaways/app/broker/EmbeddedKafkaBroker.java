@@ -1,0 +1,136 @@
+package dev.takeaways.app.broker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A real Apache Kafka broker in KRaft mode (combined broker and controller, one node), run in this
+ * process from the official Kafka artifacts. Its data lives under the given folder, so a restart
+ * keeps every topic; it listens on the given host only (127.0.0.1 by default). The storage is
+ * formatted with Kafka's own storage tool on first start.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+  private final KafkaRaftServer server;
+  private final String bootstrapServers;
+
+  private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    this.server = server;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /**
+   * Formats {@code dataDir} if it is new, starts the broker, and returns once it answers.
+   *
+   * @param host the address to listen on
+   * @param port the client port (9092 by default)
+   * @param controllerPort the KRaft controller port
+   */
+  public static EmbeddedKafkaBroker start(Path dataDir, String host, int port, int controllerPort, Duration timeout) throws IOException {
+    Path logs = dataDir.resolve("logs").toAbsolutePath();
+    Files.createDirectories(logs);
+    Map<String, String> props = new TreeMap<>();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", "1");
+    props.put("controller.quorum.voters", "1@" + host + ":" + controllerPort);
+    props.put("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
+    props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+    props.put("controller.listener.names", "CONTROLLER");
+    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    props.put("log.dirs", logs.toString());
+    props.put("num.partitions", "1");
+    props.put("auto.create.topics.enable", "false");
+    // One node: every internal topic has one replica.
+    props.put("offsets.topic.replication.factor", "1");
+    props.put("offsets.topic.num.partitions", "5");
+    props.put("transaction.state.log.replication.factor", "1");
+    props.put("transaction.state.log.min.isr", "1");
+    props.put("transaction.state.log.num.partitions", "5");
+    props.put("share.coordinator.state.topic.replication.factor", "1");
+    props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("group.initial.rebalance.delay.ms", "0");
+    props.put("message.max.bytes", String.valueOf(8 * 1024 * 1024 + 1024));
+    props.put("log.cleaner.backoff.ms", "5000");
+
+    Path config = dataDir.resolve("server.properties").toAbsolutePath();
+    Properties properties = new Properties();
+    properties.putAll(props);
+    try (Writer w = Files.newBufferedWriter(config)) {
+      properties.store(w, "Written by takeaways at every start of the embedded broker");
+    }
+    if (!Files.exists(logs.resolve("meta.properties"))) {
+      format(config);
+    }
+    KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+    server.startup();
+    String bootstrap = host + ":" + port;
+    EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap);
+    try {
+      broker.awaitReady(timeout);
+    } catch (IOException | RuntimeException e) {
+      broker.close();
+      throw e;
+    }
+    return broker;
+  }
+
+  private static void format(Path config) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+      code = StorageTool.execute(
+          new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString()}, print);
+    }
+    if (code != 0) {
+      throw new IOException("formatting the Kafka storage failed: " + out.toString(StandardCharsets.UTF_8).strip());
+    }
+  }
+
+  private void awaitReady(Duration timeout) throws IOException {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    try (Admin admin = Admin.create(p)) {
+      admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException("the embedded Kafka broker did not answer at " + bootstrapServers + " within " + timeout.toSeconds() + " s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting the embedded Kafka broker", e);
+    }
+  }
+
+  /** {@code host:port} for clients. */
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    server.awaitShutdown();
+  }
+
+  /** Whether a folder holds a formatted broker. */
+  public static boolean isFormatted(Path dataDir) {
+    return Files.exists(dataDir.resolve("logs/meta.properties"));
+  }
+}

@@ -1,0 +1,22 @@
+package dev.takeaways.app.cli;
+
+import dev.takeaways.app.Pipeline;
+import dev.takeaways.app.PipelineSettings;
+import dev.takeaways.app.TopicInstaller;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+
+/** The enrich stream alone, against an external Kafka. Run more of them to share the work. */
+@Command(name = "enrich", mixinStandardHelpOptions = true, description = "Runs the enrich stream: notes.raw to notes.enriched and takeaways.tagged.")
+public final class EnrichCommand extends ServiceCommand {
+  @Override
+  protected PipelineSettings prepare() throws Exception {
+    TopicInstaller.install(kafka.clientConfig(), false);
+    return new PipelineSettings(kafka.clientConfig(), data.dataDir(), null, true, null, metrics.address(), Duration.ZERO);
+  }
+
+  @Override
+  protected String describe(Pipeline pipeline) {
+    return "kafka " + kafka.bootstrapServers() + " | " + metricsPart(pipeline);
+  }
+}

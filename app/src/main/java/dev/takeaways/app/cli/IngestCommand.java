@@ -1,0 +1,30 @@
+package dev.takeaways.app.cli;
+
+import dev.takeaways.app.Pipeline;
+import dev.takeaways.app.PipelineSettings;
+import dev.takeaways.app.TopicInstaller;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The folder watch alone, against an external Kafka. */
+@Command(name = "ingest", mixinStandardHelpOptions = true, description = "Watches a folder and produces its notes to notes.raw.")
+public final class IngestCommand extends ServiceCommand {
+  @Option(names = {"--watch", "-w"}, paramLabel = "DIR", required = true, description = "The folder of notes to watch.")
+  Path watch;
+
+  @Option(names = "--debounce", paramLabel = "MILLIS", description = "How long a file must be unchanged before it is read (default ${DEFAULT-VALUE} ms).")
+  long debounceMillis = 100;
+
+  @Override
+  protected PipelineSettings prepare() throws Exception {
+    TopicInstaller.install(kafka.clientConfig(), false);
+    return new PipelineSettings(kafka.clientConfig(), data.dataDir(), watch, false, null, metrics.address(), Duration.ofMillis(debounceMillis));
+  }
+
+  @Override
+  protected String describe(Pipeline pipeline) {
+    return "watching " + watch + " | kafka " + kafka.bootstrapServers() + " | " + metricsPart(pipeline);
+  }
+}

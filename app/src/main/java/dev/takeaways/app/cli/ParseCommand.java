@@ -1,0 +1,88 @@
+package dev.takeaways.app.cli;
+
+import dev.takeaways.enrich.EnrichResult;
+import dev.takeaways.enrich.NoteEnricher;
+import dev.takeaways.ingest.NoteValidator;
+import dev.takeaways.model.EnrichedNote;
+import dev.takeaways.model.JsonSerde;
+import dev.takeaways.model.RawNote;
+import dev.takeaways.model.Session;
+import dev.takeaways.model.Tag;
+import dev.takeaways.model.Takeaway;
+import dev.takeaways.model.Topics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** What the pipeline would make of one note, offline. */
+@Command(
+    name = "parse",
+    mixinStandardHelpOptions = true,
+    description = "Prints what the pipeline extracts from one note, without Kafka. --json prints the notes.enriched record.")
+public final class ParseCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "The note.")
+  Path file;
+
+  @Option(names = "--json", description = "Print the notes.enriched record as JSON.")
+  boolean json;
+
+  @Option(names = "--id", paramLabel = "ID", description = "The note id (default: the file name).")
+  String id;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isRegularFile(file)) {
+      err.println("takeaways parse: " + file + ": no such file");
+      return ExitCodes.USAGE;
+    }
+    String path = file.getFileName().toString();
+    NoteValidator.Verdict verdict = new NoteValidator(Topics.MAX_NOTE_BYTES).validate(path, Files.readAllBytes(file));
+    if (verdict instanceof NoteValidator.Invalid invalid) {
+      err.println("takeaways parse: rejected " + invalid.detail());
+      return ExitCodes.REJECTED;
+    }
+    String noteId = id == null ? path : id;
+    RawNote raw = RawNote.of(noteId, path, new RawNote.Source(RawNote.Source.CLI, null), ((NoteValidator.Valid) verdict).text(), 0);
+    EnrichResult result = NoteEnricher.withBundledTaxonomy().enrich(raw);
+    if (result instanceof EnrichResult.Rejected rejected) {
+      err.println("takeaways parse: rejected " + rejected.detail());
+      return ExitCodes.REJECTED;
+    }
+    EnrichedNote note = ((EnrichResult.Enriched) result).note();
+    if (json) {
+      out.println(JsonSerde.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(note));
+    } else {
+      print(note, out);
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void print(EnrichedNote note, PrintWriter out) {
+    out.printf("%s (%s): %d sessions, %d takeaways, %d tools, %d practices%n",
+        note.title(), note.id(), note.sessions().size(), note.takeaways().size(), note.distinctTags("tool"), note.distinctTags("practice"));
+    note.warnings().forEach(w -> out.println("warning: " + w));
+    String sessionId = "";
+    for (Takeaway t : note.takeaways()) {
+      if (!Objects.equals(t.sessionId(), sessionId)) {
+        sessionId = t.sessionId();
+        Session s = note.sessions().stream().filter(x -> x.id().equals(t.sessionId())).findFirst().orElse(null);
+        out.println();
+        out.println(s == null ? "## " + t.section() : "## " + s.title() + (s.speaker() == null ? "" : " (" + s.speaker() + ")"));
+      }
+      String tags = t.tags().stream().map(Tag::id).collect(Collectors.joining(", "));
+      out.printf("  %-12s %s%s%n", t.kind().wireName(), t.text(), tags.isEmpty() ? "" : "  [" + tags + "]");
+    }
+  }
+}

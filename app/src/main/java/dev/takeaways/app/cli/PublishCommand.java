@@ -1,0 +1,26 @@
+package dev.takeaways.app.cli;
+
+import dev.takeaways.app.Pipeline;
+import dev.takeaways.app.PipelineSettings;
+import dev.takeaways.app.TopicInstaller;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The store publisher alone, against an external Kafka. */
+@Command(name = "publish", mixinStandardHelpOptions = true, description = "Writes notes.enriched to the store.")
+public final class PublishCommand extends ServiceCommand {
+  @Mixin StoreOptions store;
+
+  @Override
+  protected PipelineSettings prepare() throws Exception {
+    TopicInstaller.install(kafka.clientConfig(), false);
+    return new PipelineSettings(
+        kafka.clientConfig(), data.dataDir(), null, false, store.storeUrl(data.dataDir()), metrics.address(), Duration.ZERO);
+  }
+
+  @Override
+  protected String describe(Pipeline pipeline) {
+    return "kafka " + kafka.bootstrapServers() + " | store " + store.storeUrl(data.dataDir()) + " | " + metricsPart(pipeline);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.takeaways.app.cli;
+
+import dev.takeaways.ingest.IngestContract;
+import dev.takeaways.ingest.KafkaNoteSink;
+import dev.takeaways.ingest.NoteIngestor;
+import dev.takeaways.ingest.NoteSink;
+import dev.takeaways.ingest.NoteValidator;
+import dev.takeaways.metrics.AssertionChecker;
+import dev.takeaways.model.RawNote;
+import dev.takeaways.model.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** One-off pushes of notes to {@code notes.raw}. */
+@Command(
+    name = "push",
+    mixinStandardHelpOptions = true,
+    description = "Sends notes to notes.raw. Exit codes: 0 sent, 2 usage, 3 input rejected, 4 Kafka unreachable.")
+public final class PushCommand implements Callable<Integer> {
+  @Mixin KafkaOptions kafka;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Notes to send; - reads one note from standard input.")
+  List<String> files;
+
+  @Option(names = "--id", paramLabel = "ID", description = "The note id (default: the path relative to the current folder; required for -).")
+  String id;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait for Kafka (default ${DEFAULT-VALUE} s).")
+  long timeoutSeconds = 10;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (id != null && files.size() > 1) {
+      err.println("takeaways push: --id names one note; give one FILE with it");
+      return ExitCodes.USAGE;
+    }
+    if (files.contains("-") && id == null) {
+      err.println("takeaways push: reading from - needs --id");
+      return ExitCodes.USAGE;
+    }
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    NoteValidator validator = new NoteValidator(Topics.MAX_NOTE_BYTES);
+    int code = ExitCodes.OK;
+    try (KafkaNoteSink sink = new KafkaNoteSink(kafka.clientConfig(), Duration.ofSeconds(timeoutSeconds), registry)) {
+      NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, new AssertionChecker(registry, IngestContract.ALL), Clock.systemUTC());
+      for (String file : files) {
+        byte[] bytes;
+        String path;
+        if (file.equals("-")) {
+          bytes = System.in.readAllBytes();
+          path = "stdin";
+        } else {
+          Path p = Path.of(file);
+          if (!Files.isRegularFile(p)) {
+            err.println("takeaways push: " + file + ": no such file");
+            code = ExitCodes.REJECTED;
+            continue;
+          }
+          bytes = Files.readAllBytes(p);
+          path = relativeToWorkingDir(p);
+        }
+        String noteId = id != null ? id : path;
+        try {
+          NoteIngestor.Outcome outcome = ingestor.ingest(noteId, path, new RawNote.Source(RawNote.Source.CLI, null), bytes);
+          if (outcome == NoteIngestor.Outcome.SENT) {
+            out.println("sent " + path + " as " + noteId);
+          } else {
+            err.println("takeaways push: rejected " + validator.validate(path, bytes));
+            code = ExitCodes.REJECTED;
+          }
+        } catch (NoteSink.SinkException e) {
+          err.println("takeaways push: Kafka unreachable at " + kafka.bootstrapServers() + ": " + e.getMessage());
+          return ExitCodes.KAFKA_UNREACHABLE;
+        }
+      }
+    }
+    return code;
+  }
+
+  private static String relativeToWorkingDir(Path p) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path abs = p.toAbsolutePath().normalize();
+    return abs.startsWith(cwd) ? cwd.relativize(abs).toString().replace('\\', '/') : abs.getFileName().toString();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.takeaways.app.cli;
+
+import dev.takeaways.app.Pipeline;
+import dev.takeaways.app.PipelineSettings;
+import dev.takeaways.app.TopicInstaller;
+import dev.takeaways.app.broker.EmbeddedKafkaBroker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Everything in one process, for one user. */
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs the whole pipeline in one process: an embedded Kafka broker (unless --bootstrap-servers"
+            + " or KAFKA_BOOTSTRAP_SERVERS names one), the folder watch, enrich, the store publisher and /metrics.")
+public final class UpCommand extends ServiceCommand {
+  @Mixin StoreOptions store;
+
+  @Option(names = {"--watch", "-w"}, paramLabel = "DIR", description = "The folder of notes to watch; created if missing (default ${DEFAULT-VALUE}).")
+  Path watch = Path.of("notes");
+
+  @Option(names = "--kafka-port", paramLabel = "PORT", description = "Client port of the embedded broker (default ${DEFAULT-VALUE}).")
+  int kafkaPort = 9092;
+
+  @Option(names = "--kafka-controller-port", paramLabel = "PORT", description = "KRaft controller port of the embedded broker (default ${DEFAULT-VALUE}).")
+  int controllerPort = 9093;
+
+  @Option(names = "--kafka-host", paramLabel = "HOST", description = "Address the embedded broker listens on (default ${DEFAULT-VALUE}).")
+  String kafkaHost = "127.0.0.1";
+
+  @Option(names = "--debounce", paramLabel = "MILLIS", description = "How long a file must be unchanged before it is read (default ${DEFAULT-VALUE} ms).")
+  long debounceMillis = 100;
+
+  private String storeUrl;
+  private String embeddedBootstrap;
+
+  @Override
+  protected PipelineSettings prepare() throws Exception {
+    Path dataDir = data.dataDir();
+    Files.createDirectories(dataDir);
+    Files.createDirectories(watch);
+    String bootstrap = kafka.explicitBootstrapServers();
+    boolean embedded = bootstrap == null;
+    if (embedded) {
+      try {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaHost, kafkaPort, controllerPort, Duration.ofSeconds(60));
+        shutdown.add(broker);
+        embeddedBootstrap = broker.bootstrapServers();
+        bootstrap = broker.bootstrapServers();
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalStateException(
+            "cannot start the embedded Kafka broker on " + kafkaHost + ":" + kafkaPort + " (" + e.getMessage()
+                + "). Is another takeaways up running? Choose --kafka-port, or name a cluster with --bootstrap-servers.", e);
+      }
+    }
+    Map<String, Object> client = kafka.clientConfig(bootstrap);
+    TopicInstaller.install(client, embedded);
+    storeUrl = store.storeUrl(dataDir);
+    return new PipelineSettings(client, dataDir, watch, true, storeUrl, metrics.address(), Duration.ofMillis(debounceMillis));
+  }
+
+  @Override
+  protected String describe(Pipeline pipeline) {
+    String broker = embeddedBootstrap == null ? kafka.bootstrapServers() : embeddedBootstrap + " (embedded)";
+    return "watching " + watch + " | kafka " + broker + " | store " + storeUrl.replaceFirst("^jdbc:sqlite:", "") + " | " + metricsPart(pipeline);
+  }
+}
