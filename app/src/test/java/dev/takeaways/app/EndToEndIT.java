@@ -1,0 +1,247 @@
+package dev.takeaways.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.takeaways.enrich.EnrichResult;
+import dev.takeaways.enrich.NoteEnricher;
+import dev.takeaways.metrics.MetricNames;
+import dev.takeaways.model.DeadLetter;
+import dev.takeaways.model.JsonSerde;
+import dev.takeaways.model.RawNote;
+import dev.takeaways.model.TaggedTakeaway;
+import dev.takeaways.model.Topics;
+import dev.takeaways.publish.JdbcNoteStore;
+import dev.takeaways.testsupport.Notes;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on a real Kafka broker and a real SQLite file: notes dropped into a folder come
+ * out in the store, on {@code takeaways.tagged} and on /metrics.
+ */
+class EndToEndIT {
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @TempDir Path dir;
+  private Path watch;
+  private Path data;
+  private KafkaFixture kafka;
+  private Pipeline pipeline;
+
+  @BeforeEach
+  void startBroker() throws IOException {
+    watch = Files.createDirectories(dir.resolve("notes"));
+    data = Files.createDirectories(dir.resolve("data"));
+    kafka = KafkaFixture.start(dir);
+  }
+
+  @AfterEach
+  void stopAll() throws Exception {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+    kafka.close();
+  }
+
+  private Map<String, Object> client() {
+    return Map.of("bootstrap.servers", kafka.bootstrapServers());
+  }
+
+  private String storeUrl() {
+    return JdbcNoteStore.sqliteUrl(data.resolve("takeaways.db"));
+  }
+
+  private void startPipeline() throws Exception {
+    TopicInstaller.install(client(), true);
+    pipeline = Pipeline.start(new PipelineSettings(
+        client(), data, watch, true, storeUrl(), new InetSocketAddress("127.0.0.1", 0), Duration.ofMillis(50)));
+    await().atMost(PATIENCE).until(pipeline::isReady);
+  }
+
+  private List<String> sql(String query) throws SQLException {
+    try (Connection c = DriverManager.getConnection(storeUrl()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+      List<String> rows = new ArrayList<>();
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= columns; i++) {
+          row.append(i > 1 ? "|" : "").append(rs.getString(i));
+        }
+        rows.add(row.toString());
+      }
+      return rows;
+    }
+  }
+
+  private int count(String query) {
+    try {
+      return Integer.parseInt(sql(query).get(0));
+    } catch (SQLException e) {
+      return -1; // The store may not exist yet.
+    }
+  }
+
+  /** Every committed record of a topic from its start, read until {@code until} holds or time runs out. */
+  private List<ConsumerRecord<String, byte[]>> readAll(String topic, java.util.function.Predicate<List<ConsumerRecord<String, byte[]>>> until) {
+    Map<String, Object> config = new HashMap<>(client());
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      await().atMost(PATIENCE).until(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        return until.test(records);
+      });
+    }
+    return records;
+  }
+
+  private String get(String path) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create(pipeline.metricsUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    return response.body();
+  }
+
+  private static int expectedTakeaways(Path file) {
+    String name = file.getFileName().toString();
+    EnrichResult r = NoteEnricher.withBundledTaxonomy()
+        .enrich(RawNote.of(name, name, new RawNote.Source(RawNote.Source.CLI, null), Notes.read(file), 0));
+    return ((EnrichResult.Enriched) r).note().takeaways().size();
+  }
+
+  @Test
+  void notesDroppedInTheFolderReachTheStoreTheTopicAndTheMetrics() throws Exception {
+    startPipeline();
+    List<Path> sources = new ArrayList<>(Notes.examples());
+    sources.add(Notes.seedPath());
+    int expected = 0;
+    for (Path source : sources) {
+      Files.copy(source, watch.resolve(source.getFileName()));
+      expected += expectedTakeaways(source);
+    }
+
+    await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM notes") == sources.size());
+    assertThat(sql("SELECT title, session_count FROM notes WHERE id = '" + Notes.SEED_NAME + "'"))
+        .containsExactly("Notes and Summary from DevOps Days Boston 2014|17");
+    assertThat(sql("SELECT speaker FROM sessions WHERE title = 'The Value of Feedback'")).containsExactly("John Ryding");
+    assertThat(count("SELECT COUNT(*) FROM takeaways")).isEqualTo(expected);
+    assertThat(sql("SELECT DISTINCT t.note_id FROM takeaways t JOIN takeaway_tags g ON g.takeaway_id = t.id WHERE g.tag_id = 'tool:serverspec'"))
+        .containsExactly(Notes.SEED_NAME);
+
+    int total = expected;
+    List<ConsumerRecord<String, byte[]>> tagged = readAll(Topics.TAKEAWAYS_TAGGED.name(), rs -> rs.size() >= total);
+    assertThat(tagged).hasSize(total);
+    assertThat(tagged).extracting(ConsumerRecord::key).doesNotHaveDuplicates();
+    JsonSerde<TaggedTakeaway> serde = Topics.TAKEAWAYS_TAGGED.serde();
+    assertThat(tagged).allSatisfy(r -> {
+      TaggedTakeaway t = serde.fromBytes(r.value());
+      assertThat(t.schema()).isEqualTo("takeaways.tagged/v1");
+      assertThat(new String(r.headers().lastHeader(Topics.HEADER_NOTE_ID).value(), StandardCharsets.UTF_8)).isEqualTo(t.noteId());
+    });
+
+    String metrics = get("/metrics");
+    assertThat(metrics)
+        .contains("takeaways_ingest_notes_total{application=\"takeaways\",outcome=\"sent\",reason=\"none\"} " + sources.size() + ".0")
+        .contains("takeaways_enrich_notes_total{application=\"takeaways\",outcome=\"enriched\",reason=\"none\"} " + sources.size() + ".0")
+        .contains("takeaways_publish_notes_total{application=\"takeaways\",outcome=\"stored\"} " + sources.size() + ".0")
+        .contains("takeaways_e2e_latency_seconds_count");
+    JsonNode assertions = JsonSerde.mapper().readTree(get("/assertions"));
+    assertThat(assertions).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(assertions).allSatisfy(a -> assertThat(a.get("failed").asLong()).as(a.get("name").asText()).isZero());
+    assertThat(assertions).filteredOn(a -> a.get("name").asText().equals("publish-note-stored-after-commit"))
+        .singleElement().satisfies(a -> assertThat(a.get("passed").asLong()).isEqualTo(sources.size()));
+  }
+
+  @Test
+  void anEditReplacesTheNotesRowsAndADeletionRemovesThem() throws Exception {
+    startPipeline();
+    Path note = watch.resolve("journal.md");
+    Files.writeString(note, "# Journal\n\n## Monday\n\n- moved builds to Jenkins\n- retired the old Nagios box\n");
+    await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM takeaways") == 2);
+
+    Path tmp = watch.resolve("journal.md.tmp");
+    Files.writeString(tmp, "# Journal\n\n## Monday\n\n- moved builds to Jenkins\n- adopted Terraform for DNS\n");
+    Files.move(tmp, note, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    await().atMost(PATIENCE).until(() -> sql("SELECT text FROM takeaways ORDER BY position")
+        .equals(List.of("moved builds to Jenkins", "adopted Terraform for DNS")));
+    assertThat(sql("SELECT tag_id FROM takeaway_tags ORDER BY tag_id")).containsExactly("tool:jenkins", "tool:terraform");
+
+    Files.delete(note);
+    await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM notes") == 0);
+    assertThat(count("SELECT COUNT(*) FROM takeaways")).isZero();
+
+    // The compacted topic's latest state holds no takeaway of the deleted note.
+    List<ConsumerRecord<String, byte[]>> records = readAll(Topics.TAKEAWAYS_TAGGED.name(), rs -> rs.stream().filter(r -> r.value() == null).count() >= 3);
+    Map<String, byte[]> latest = new HashMap<>();
+    records.forEach(r -> latest.put(r.key(), r.value()));
+    latest.values().removeIf(v -> v == null);
+    assertThat(latest).isEmpty();
+  }
+
+  @Test
+  void aRestartSendsNothingAgainAndLeavesTheStoreUnchanged() throws Exception {
+    startPipeline();
+    for (Path source : Notes.examples()) {
+      Files.copy(source, watch.resolve(source.getFileName()));
+    }
+    await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM notes") == Notes.examples().size());
+    List<String> before = sql("SELECT n.id, n.stored_at, COUNT(t.id) FROM notes n JOIN takeaways t ON t.note_id = n.id GROUP BY n.id, n.stored_at ORDER BY n.id");
+    pipeline.close();
+
+    startPipeline();
+    await().atMost(PATIENCE).until(() ->
+        pipeline.registry().get(MetricNames.INGEST_NOTES).tag(MetricNames.OUTCOME, "unchanged").counter().count() == Notes.examples().size());
+
+    assertThat(pipeline.registry().get(MetricNames.INGEST_NOTES).tag(MetricNames.OUTCOME, "sent").counter().count()).isZero();
+    assertThat(pipeline.registry().get(MetricNames.PUBLISH_NOTES).tag(MetricNames.OUTCOME, "stored").counter().count()).isZero();
+    assertThat(sql("SELECT n.id, n.stored_at, COUNT(t.id) FROM notes n JOIN takeaways t ON t.note_id = n.id GROUP BY n.id, n.stored_at ORDER BY n.id"))
+        .isEqualTo(before);
+  }
+
+  @Test
+  void aBadFileIsDeadLetteredAndTheRestGoesOn() throws Exception {
+    startPipeline();
+    Files.write(watch.resolve("latin1.md"), new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
+    Files.writeString(watch.resolve("good.md"), "# Good\n\n## Talk\n\n- Docker everywhere\n");
+
+    await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM notes") == 1);
+    List<ConsumerRecord<String, byte[]>> dead = readAll(Topics.DEAD_LETTER.name(), rs -> !rs.isEmpty());
+    DeadLetter letter = Topics.DEAD_LETTER.serde().fromBytes(dead.get(0).value());
+    assertThat(letter.noteId()).isEqualTo("latin1.md");
+    assertThat(letter.reason()).isEqualTo("not-utf8");
+    assertThat(letter.detail()).contains("latin1.md");
+    assertThat(get("/metrics")).contains("takeaways_ingest_notes_total{application=\"takeaways\",outcome=\"rejected\",reason=\"not-utf8\"} 1.0");
+  }
+}
