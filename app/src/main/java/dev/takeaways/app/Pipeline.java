@@ -106,7 +106,7 @@ public final class Pipeline implements AutoCloseable {
       NoteValidator validator = new NoteValidator(Topics.MAX_NOTE_BYTES);
       KafkaNoteSink sink = new KafkaNoteSink(s.kafka(), Duration.ofSeconds(10), registry);
       resources.push(sink);
-      NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, checker, clock);
+      NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, checker, clock, true);
       FolderWatcher watcher =
           new FolderWatcher(s.watch(), ingestor, validator, Checkpoint.load(s.dataDir().resolve("ingest-checkpoint.json")), s.debounce(), clock);
       resources.push(watcher);

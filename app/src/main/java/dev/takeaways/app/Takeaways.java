@@ -39,7 +39,6 @@ public final class Takeaways implements Runnable {
   /** The command line, configured; tests run commands through it. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Takeaways());
-    cl.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println(cmd.getColorScheme().errorText("takeaways: " + e.getMessage()));

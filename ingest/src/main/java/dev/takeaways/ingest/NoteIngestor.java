@@ -22,8 +22,16 @@ public final class NoteIngestor {
   private final MeterRegistry registry;
   private final AssertionChecker checker;
   private final Clock clock;
+  private final boolean deadLetterRejects;
 
-  public NoteIngestor(NoteValidator validator, NoteSink sink, MeterRegistry registry, AssertionChecker checker, Clock clock) {
+  /**
+   * @param deadLetterRejects whether rejected notes also go to {@code notes.dead-letter}: yes for
+   *     unattended sources (the folder watch), no where a person sees the rejection at once ({@code
+   *     push})
+   */
+  public NoteIngestor(
+      NoteValidator validator, NoteSink sink, MeterRegistry registry, AssertionChecker checker, Clock clock, boolean deadLetterRejects) {
+    this.deadLetterRejects = deadLetterRejects;
     this.validator = validator;
     this.sink = sink;
     this.registry = registry;
@@ -34,9 +42,14 @@ public final class NoteIngestor {
   }
 
   /** What became of a note. */
-  public enum Outcome {
-    SENT,
-    REJECTED
+  public sealed interface Outcome {
+    Outcome SENT = new Sent();
+
+    /** Sent to Kafka. */
+    record Sent() implements Outcome {}
+
+    /** Not sent: {@code detail} names the note and the reason. */
+    record Rejected(String detail) implements Outcome {}
   }
 
   /** Validates and sends one note; returns what happened. */
@@ -46,7 +59,7 @@ public final class NoteIngestor {
         () -> ((NoteValidator.Invalid) verdict).detail());
     if (verdict instanceof NoteValidator.Invalid invalid) {
       reject(id, path, invalid.reason(), invalid.detail());
-      return Outcome.REJECTED;
+      return new Outcome.Rejected(invalid.detail());
     }
     String text = ((NoteValidator.Valid) verdict).text();
     sink.send(RawNote.of(id, path, source, text, clock.millis()));
@@ -59,7 +72,9 @@ public final class NoteIngestor {
   /** Rejects a note that cannot be read at all (too large, unreadable). */
   public void reject(String id, String path, String reason, String detail) throws NoteSink.SinkException {
     LOG.warn("rejected {}", detail);
-    sink.deadLetter(DeadLetter.of(id, path, "ingest", reason, detail, clock.millis()));
+    if (deadLetterRejects) {
+      sink.deadLetter(DeadLetter.of(id, path, "ingest", reason, detail, clock.millis()));
+    }
     count("rejected", reason, 1);
   }
 

@@ -59,7 +59,7 @@ class FolderWatcherTest {
   private void start() throws IOException {
     NoteValidator validator = new NoteValidator(1024);
     AssertionChecker checker = new AssertionChecker(registry, IngestContract.ALL);
-    NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, checker, Clock.systemUTC());
+    NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, checker, Clock.systemUTC(), true);
     watcher = new FolderWatcher(root, ingestor, validator, Checkpoint.load(state.resolve("checkpoint.json")), Duration.ofMillis(50), Clock.systemUTC());
     thread = new Thread(watcher, "watcher");
     thread.start();

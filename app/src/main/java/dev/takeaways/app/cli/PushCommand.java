@@ -58,7 +58,8 @@ public final class PushCommand implements Callable<Integer> {
     NoteValidator validator = new NoteValidator(Topics.MAX_NOTE_BYTES);
     int code = ExitCodes.OK;
     try (KafkaNoteSink sink = new KafkaNoteSink(kafka.clientConfig(), Duration.ofSeconds(timeoutSeconds), registry)) {
-      NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, new AssertionChecker(registry, IngestContract.ALL), Clock.systemUTC());
+      NoteIngestor ingestor =
+          new NoteIngestor(validator, sink, registry, new AssertionChecker(registry, IngestContract.ALL), Clock.systemUTC(), false);
       for (String file : files) {
         byte[] bytes;
         String path;
@@ -78,11 +79,11 @@ public final class PushCommand implements Callable<Integer> {
         String noteId = id != null ? id : path;
         try {
           NoteIngestor.Outcome outcome = ingestor.ingest(noteId, path, new RawNote.Source(RawNote.Source.CLI, null), bytes);
-          if (outcome == NoteIngestor.Outcome.SENT) {
-            out.println("sent " + path + " as " + noteId);
-          } else {
-            err.println("takeaways push: rejected " + validator.validate(path, bytes));
+          if (outcome instanceof NoteIngestor.Outcome.Rejected rejected) {
+            err.println("takeaways push: rejected " + rejected.detail());
             code = ExitCodes.REJECTED;
+          } else {
+            out.println("sent " + path + " as " + noteId);
           }
         } catch (NoteSink.SinkException e) {
           err.println("takeaways push: Kafka unreachable at " + kafka.bootstrapServers() + ": " + e.getMessage());

@@ -1,0 +1,100 @@
+package dev.takeaways.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.takeaways.app.cli.ExitCodes;
+import dev.takeaways.model.JsonSerde;
+import dev.takeaways.testsupport.Notes;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The commands that need no running broker, through the real command line. */
+class CommandLineTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Takeaways.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @Test
+  void parseJsonPrintsTheEnrichedRecordWithItsContractFields() throws Exception {
+    int code = run("parse", "--json", Notes.seedPath().toString());
+
+    assertThat(code).isEqualTo(ExitCodes.OK);
+    JsonNode note = JsonSerde.mapper().readTree(out.toString());
+    assertThat(note.get("schema").asText()).isEqualTo("notes.enriched/v1");
+    assertThat(note.get("id").asText()).isEqualTo(Notes.SEED_NAME);
+    assertThat(note.get("title").asText()).isEqualTo("Notes and Summary from DevOps Days Boston 2014");
+    assertThat(note.get("sessions")).hasSize(17);
+    JsonNode session = note.get("sessions").get(0);
+    assertThat(session.fieldNames()).toIterable().contains("id", "title", "speaker", "url", "section");
+    JsonNode tagged = null;
+    for (JsonNode t : note.get("takeaways")) {
+      assertThat(t.fieldNames()).toIterable().contains("id", "sessionId", "kind", "text", "tags");
+      if (tagged == null && t.get("tags").size() > 0) {
+        tagged = t;
+      }
+    }
+    assertThat(tagged).isNotNull();
+    assertThat(tagged.get("tags").get(0).get("id").asText()).matches("(tool|practice):[a-z0-9.+-]+");
+    assertThat(tagged.get("tags").get(0).get("evidence").get("rule").asText()).isNotBlank();
+  }
+
+  @Test
+  void parsePrintsAReadableSummary() {
+    assertThat(run("parse", Notes.examples().get(0).toString())).isZero();
+
+    assertThat(out.toString()).contains("sessions", "takeaways", "tool:");
+  }
+
+  @Test
+  void parseRejectsANoteThatIsNotTextWithExitCode3() throws IOException {
+    Path bad = Files.write(dir.resolve("bad.md"), new byte[] {'a', 0, 'b'});
+
+    assertThat(run("parse", bad.toString())).isEqualTo(ExitCodes.REJECTED);
+    assertThat(err.toString()).contains("bad.md").contains("binary");
+  }
+
+  @Test
+  void pushSaysKafkaIsUnreachableWithExitCode4() throws IOException {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    Path note = Files.writeString(dir.resolve("n.md"), "# Note\n");
+
+    int code = run("push", "--bootstrap-servers", "127.0.0.1:" + closedPort, "--timeout", "2", note.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.KAFKA_UNREACHABLE);
+    assertThat(err.toString()).contains("Kafka unreachable");
+  }
+
+  @Test
+  void pushRejectsBadInputWithExitCode3WithoutNeedingKafka() throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty.md"), " \n");
+
+    int code = run("push", "--bootstrap-servers", "127.0.0.1:1", "--timeout", "2", empty.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.REJECTED);
+    assertThat(err.toString()).contains("empty.md").contains("empty");
+  }
+
+  @Test
+  void pushFromStandardInputNeedsAnIdWithExitCode2() {
+    assertThat(run("push", "-")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("push")).isEqualTo(ExitCodes.USAGE);
+  }
+}
