@@ -70,7 +70,9 @@ class EndToEndIT {
     if (pipeline != null) {
       pipeline.close();
     }
-    kafka.close();
+    if (kafka != null) {
+      kafka.close();
+    }
   }
 
   private Map<String, Object> client() {
