@@ -4,6 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +36,14 @@ import org.apache.kafka.common.utils.Time;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final KafkaRaftServer server;
   private final String bootstrapServers;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
 
-  private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+  private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, FileChannel lockChannel, FileLock lock) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
   }
 
   /**
@@ -47,6 +56,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   public static EmbeddedKafkaBroker start(Path dataDir, String host, int port, int controllerPort, Duration timeout) throws IOException {
     Path logs = dataDir.resolve("logs").toAbsolutePath();
     Files.createDirectories(logs);
+    // Two brokers on one data folder, or a second broker joining the first one's quorum through a
+    // busy port, would corrupt both: refuse before Kafka starts.
+    FileChannel lockChannel = FileChannel.open(dataDir.resolve("takeaways.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock = lockChannel.tryLock();
+    if (lock == null) {
+      lockChannel.close();
+      throw new IOException(dataDir.toAbsolutePath() + " is in use by another running broker");
+    }
+    try {
+      requireFree(host, port);
+      requireFree(host, controllerPort);
+    } catch (IOException e) {
+      lock.release();
+      lockChannel.close();
+      throw e;
+    }
     Map<String, String> props = new TreeMap<>();
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
@@ -83,14 +108,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
     server.startup();
     String bootstrap = host + ":" + port;
-    EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap);
+    EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap, lockChannel, lock);
     try {
       broker.awaitReady(timeout);
     } catch (IOException | RuntimeException e) {
-      broker.close();
+      try {
+        broker.close();
+      } catch (IOException closeFailed) {
+        e.addSuppressed(closeFailed);
+      }
       throw e;
     }
     return broker;
+  }
+
+  private static void requireFree(String host, int port) throws IOException {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(host, port));
+    } catch (IOException e) {
+      throw new IOException("port " + host + ":" + port + " is in use", e);
+    }
   }
 
   private static void format(Path config) throws IOException {
@@ -124,9 +162,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    server.shutdown();
-    server.awaitShutdown();
+  public void close() throws IOException {
+    try {
+      server.shutdown();
+      server.awaitShutdown();
+    } finally {
+      lock.release();
+      lockChannel.close();
+    }
   }
 
   /** Whether a folder holds a formatted broker. */

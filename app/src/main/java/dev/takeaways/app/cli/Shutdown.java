@@ -1,5 +1,6 @@
 package dev.takeaways.app.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 public final class Shutdown {
   private static final Logger LOG = LoggerFactory.getLogger(Shutdown.class);
   private static final AtomicBoolean IN_PROGRESS = new AtomicBoolean();
+  private static final Duration GRACE = Duration.ofSeconds(30);
 
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -53,8 +55,31 @@ public final class Shutdown {
 
   private void run() {
     IN_PROGRESS.set(true);
+    synchronized (this) {
+      if (resources.isEmpty()) {
+        // Nothing running (a failed start closed it all already): stop without a word.
+        closed.countDown();
+        LogManager.shutdown();
+        return;
+      }
+    }
     LOG.info("stopping...");
+    // A stop that hangs (a broker waiting for a peer that is gone) must not keep the user waiting:
+    // after the grace period, halt. Nothing is lost: that is a crash, which every stage recovers from.
+    Thread watchdog = new Thread(() -> {
+      try {
+        Thread.sleep(GRACE.toMillis());
+        LOG.warn("did not stop within {} s; forcing it", GRACE.toSeconds());
+        LogManager.shutdown();
+        Runtime.getRuntime().halt(ExitCodes.FAILED);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "takeaways-shutdown-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
     closeAll();
+    watchdog.interrupt();
     LOG.info("stopped cleanly");
     closed.countDown();
     LogManager.shutdown();
