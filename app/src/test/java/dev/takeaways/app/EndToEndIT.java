@@ -233,6 +233,29 @@ class EndToEndIT {
   }
 
   @Test
+  void eachStageRunsAloneAgainstTheSameBroker() throws Exception {
+    TopicInstaller.install(client(), true);
+    InetSocketAddress noMetrics = null;
+    List<Pipeline> stages = new ArrayList<>();
+    try {
+      // As `takeaways ingest`, `takeaways enrich` and `takeaways publish` would run them: apart.
+      stages.add(Pipeline.start(new PipelineSettings(client(), data.resolve("ingest"), watch, false, null, noMetrics, Duration.ofMillis(50))));
+      stages.add(Pipeline.start(new PipelineSettings(client(), data.resolve("enrich"), null, true, null, noMetrics, Duration.ZERO)));
+      stages.add(Pipeline.start(new PipelineSettings(client(), data.resolve("publish"), null, false, storeUrl(), noMetrics, Duration.ZERO)));
+      await().atMost(PATIENCE).until(() -> stages.stream().allMatch(Pipeline::isReady));
+
+      Files.writeString(watch.resolve("split.md"), "# Split\n\n## Talk\n\n- Kubernetes for everything\n");
+
+      await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM takeaways WHERE note_id = 'split.md'") == 1);
+      assertThat(sql("SELECT tag_id FROM takeaway_tags")).containsExactly("tool:kubernetes");
+    } finally {
+      for (int i = stages.size() - 1; i >= 0; i--) {
+        stages.get(i).close();
+      }
+    }
+  }
+
+  @Test
   void aBadFileIsDeadLetteredAndTheRestGoesOn() throws Exception {
     startPipeline();
     Files.write(watch.resolve("latin1.md"), new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
