@@ -52,8 +52,19 @@ public final class NoteEnricher {
       return new EnrichResult.Rejected(
           "too-large", raw.path() + ": the note is " + bytes + " bytes, over the limit of " + Topics.MAX_NOTE_BYTES);
     }
-    ParsedNote parsed = parser.parse(content);
-    Extraction extraction = extractor.extract(raw.id(), parsed.document());
+    ParsedNote parsed;
+    Extraction extraction;
+    try {
+      parsed = parser.parse(content);
+      extraction = extractor.extract(raw.id(), parsed);
+    } catch (StackOverflowError e) {
+      // Pathological nesting (thousands of levels): refuse the note, keep the stream.
+      return new EnrichResult.Rejected("too-deep", raw.path() + ": the note nests too deeply to be read");
+    }
+    if (parsed.frontMatterUnreadable() && extraction.takeaways().isEmpty() && extraction.firstHeading() == null) {
+      return new EnrichResult.Rejected(
+          "front-matter", raw.path() + ": " + String.join("; ", parsed.warnings()) + ", and nothing else could be read");
+    }
     List<Takeaway> tagged =
         extraction.takeaways().stream()
             .map(t -> new Takeaway(t.id(), t.sessionId(), t.kind(), t.text(), t.section(), t.position(), matcher.tag(t.text())))

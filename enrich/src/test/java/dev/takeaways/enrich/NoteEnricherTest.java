@@ -37,7 +37,7 @@ class NoteEnricherTest {
       EnrichResult result = enrich(file.getFileName().toString(), Notes.read(file));
       assertThat(result).as(file.toString()).isInstanceOf(EnrichResult.Enriched.class);
       EnrichedNote note = ((EnrichResult.Enriched) result).note();
-      assertThat(note.sessions()).as(file.toString()).isNotEmpty();
+      assertThat(note.takeaways()).as(file.toString()).isNotEmpty();
       assertThat(note.distinctTags("tool")).as(file.toString()).isPositive();
     }
   }
@@ -47,6 +47,56 @@ class NoteEnricherTest {
     EnrichedNote note = ((EnrichResult.Enriched) enrich("journal/monday.md", "- fixed the Jenkins agents\n")).note();
 
     assertThat(note.title()).isEqualTo("monday");
+  }
+
+  @Test
+  void frontMatterThatCannotBeReadWithNothingElseIsDeadLetteredAsFrontMatter() {
+    assertThat(enrich("fm.md", "---\ntitle: [broken\n---\n\n")).isInstanceOfSatisfying(EnrichResult.Rejected.class, r -> {
+      assertThat(r.reason()).isEqualTo("front-matter");
+      assertThat(r.detail()).startsWith("fm.md: front matter is not valid YAML");
+    });
+  }
+
+  @Test
+  void brokenFrontMatterWithABodyIsProcessedWithAWarning() {
+    EnrichedNote note = ((EnrichResult.Enriched) enrich("fm.md", "---\ntitle: [broken\n---\n# Body\n\n- Docker\n")).note();
+
+    assertThat(note.title()).isEqualTo("Body");
+    assertThat(note.warnings()).singleElement().asString().contains("not valid YAML");
+  }
+
+  @Test
+  void aNoteOfOnlyFrontMatterIsProcessedWithNoTakeaways() {
+    EnrichedNote note = ((EnrichResult.Enriched) enrich("only.md", "---\ntitle: Only a title\n---\n")).note();
+
+    assertThat(note.title()).isEqualTo("Only a title");
+    assertThat(note.takeaways()).isEmpty();
+  }
+
+  @Test
+  void pathologicalInputEndsAsANoteOrARejectionNeverAnException() throws InterruptedException {
+    java.util.Map<String, String> inputs = new java.util.LinkedHashMap<>();
+    inputs.put("deep-quotes", ">".repeat(100_000) + " x\n");
+    inputs.put("deep-lists", "- ".repeat(50_000) + "x\n");
+    inputs.put("deep-brackets", "[".repeat(100_000) + "x" + "]".repeat(100_000));
+    inputs.put("deep-emphasis", "*".repeat(50_000) + "x" + "*".repeat(50_000));
+    inputs.put("open-links", "[a](b".repeat(50_000));
+    inputs.put("backticks", "`".repeat(50_000) + "x");
+    inputs.put("one-long-line", "Docker and **bold** code review, ".repeat(30_000));
+    java.util.Map<String, Object> results = new java.util.concurrent.ConcurrentHashMap<>();
+    // A Streams thread has the default thread stack, smaller than the main thread's.
+    Thread t = new Thread(null, () -> inputs.forEach((name, text) -> {
+      try {
+        results.put(name, enrich(name + ".md", text));
+      } catch (Throwable e) {
+        results.put(name, e);
+      }
+    }), "enrich-like", 512 * 1024);
+    t.start();
+    t.join();
+
+    assertThat(results).hasSize(inputs.size());
+    assertThat(results.values()).allSatisfy(r -> assertThat(r).isInstanceOf(EnrichResult.class));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.takeaways.enrich.extract;
 
+import dev.takeaways.enrich.parse.FrontMatter;
+import dev.takeaways.enrich.parse.ParsedNote;
 import dev.takeaways.model.NoteIds;
 import dev.takeaways.model.Session;
 import dev.takeaways.model.Takeaway;
@@ -9,47 +11,74 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.commonmark.ext.gfm.tables.TableBody;
+import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.CustomBlock;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.StrongEmphasis;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 
 /**
  * Splits a parsed note into sessions and takeaways.
  *
- * <p>Headings form a tree of sections. A heading with no heading beneath it and at least one
- * heading above it is a session (a talk, micro-talk or breakout); the others are sections. Within
- * them: a paragraph that starts with a summary label ({@code X's summary:}, {@code Summary:},
- * {@code TL;DR}, {@code Takeaways:}) is a {@code summary}; bold text with letters in it is a {@code
- * highlight}; {@code Tool:}/{@code Tools:} lines are {@code tool-mention}s; bracketed asides are
- * {@code aside}s; list items and short paragraphs are {@code point}s; block quotes are {@code
- * quote}s. Thread-safe and free of I/O.
+ * <p>Sessions. Headings form a tree of sections. A heading that names a speaker ({@code Title -
+ * Speaker}, {@code Title (Speaker)}, {@code Speaker: Title}) is a session, with whatever stands
+ * under it. A heading with no heading beneath it is a session too when it links to the talk or
+ * stands in a section that holds talks ({@code Talks, Day 1}, {@code Micro talks}, {@code
+ * Breakout Sessions}, ...). A note with no such heading that is one talk (front matter {@code type:
+ * talk} or {@code speaker}, or a {@code Speakers} line) is one session, named after the note.
+ *
+ * <p>Takeaways, each with a kind: a paragraph that starts with a summary label ({@code X's
+ * summary:}, {@code Summary:}, {@code TL;DR}, {@code Takeaways:}) is a {@code summary}; bold text
+ * that is a whole line or a sentence of its own is a {@code highlight}; {@code Tool:}/{@code
+ * Tools:} lines are {@code tool-mention}s; bracketed asides and {@code Note:} lines are {@code
+ * aside}s; list items, table rows and short paragraphs are {@code point}s; block quotes are {@code
+ * quote}s. Raw HTML blocks are read as text. Thread-safe and free of I/O.
  */
 public final class TakeawayExtractor {
   private static final Pattern SUMMARY =
       Pattern.compile(
-          "^(?:[\\p{L}.'’ -]{1,40}['’]s\\s+summary|summary|tl;?dr|key\\s+takeaways?|takeaways?)\\s*[:\\-–]\\s*(.*)$",
+          "^(?:[\\p{L}.'’ -]{1,40}['’]s?\\s+summary|summary|in\\s+summary|tl;?\\s?dr|(?:my\\s+|key\\s+)?takeaways?)\\s*[:\\-–—]\\s*(.*)$",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   private static final Pattern TOOLS = Pattern.compile("^tools?\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final Pattern WHOLE_ASIDE = Pattern.compile("^\\[([^\\[\\]]+)]$", Pattern.DOTALL);
+  private static final Pattern NOTE_LINE =
+      Pattern.compile("^(?:note|nb|n\\.b\\.|q|question|aside|idea)\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern SPEAKERS =
+      Pattern.compile("^(?:speakers?|presenters?|presented by|speaker\\(s\\))\\s*:?\\s*(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern WHOLE_ASIDE = Pattern.compile("^\\[([^\\[\\]]+)]\\.?$", Pattern.DOTALL);
   private static final Pattern INLINE_ASIDE =
       Pattern.compile("\\[((?:Q|Question|Note|Idea|Interesting thought|Thought|Aside|TODO)\\s*:[^\\[\\]]+)]", Pattern.CASE_INSENSITIVE);
+  private static final Pattern TALK_SECTION =
+      Pattern.compile(
+          "\\b(?:talks?|sessions?|breakouts?|keynotes?|workshops?|tracks?|day\\s*\\d+|micro|lightning|panels?|open\\s*spaces?"
+              + "|hallway|unconference|program(?:me)?|agenda|presentations?|lectures?)\\b",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern LETTER = Pattern.compile("\\p{L}");
-  private static final int MAX_POINT_CHARS = 600;
+  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final int MAX_POINT_CHARS = 800;
+  private static final int MIN_SENTENCE_WORDS = 3;
   private static final String SEPARATOR = " > ";
 
-  /** Extracts from {@code document}, the body of note {@code noteId}. */
-  public Extraction extract(String noteId, Node document) {
-    Walk walk = new Walk(noteId, document);
+  /** Extracts from {@code note}, the parsed body of note {@code noteId}. */
+  public Extraction extract(String noteId, ParsedNote note) {
+    Walk walk = new Walk(noteId, note.document());
     walk.run();
+    walk.wholeNoteSession(note.frontMatter());
     return new Extraction(walk.firstHeading, walk.sessions, walk.takeaways);
   }
 
@@ -60,8 +89,11 @@ public final class TakeawayExtractor {
     private final List<Takeaway> takeaways = new ArrayList<>();
     private final Deque<Section> open = new ArrayDeque<>();
     private final Map<String, Integer> occurrences = new HashMap<>();
+    private final List<String> speakersInBody = new ArrayList<>();
     private String firstHeading;
     private Session current;
+    private int currentLevel;
+    private boolean speakerListNext;
 
     Walk(String noteId, Node document) {
       this.noteId = noteId;
@@ -76,8 +108,15 @@ public final class TakeawayExtractor {
       for (int i = 0; i < blocks.size(); i++) {
         Node block = blocks.get(i);
         if (block instanceof Heading heading) {
+          speakerListNext = false;
           enter(heading, hasSubheading(blocks, i, heading.getLevel()));
+        } else if (speakerListNext && (block instanceof BulletList || block instanceof OrderedList)) {
+          speakerListNext = false;
+          for (Node item = block.getFirstChild(); item != null; item = item.getNext()) {
+            speakersInBody.add(personName(PlainText.of(item)));
+          }
         } else {
+          speakerListNext = false;
           block.accept(new BlockVisitor());
         }
       }
@@ -94,29 +133,57 @@ public final class TakeawayExtractor {
 
     private void enter(Heading heading, boolean hasSubheading) {
       String text = PlainText.of(heading);
-      if (firstHeading == null && !text.isEmpty()) {
+      // The note's title, when it has none in front matter: a top-level heading, or a heading the body opens with.
+      if (firstHeading == null && !text.isEmpty() && (heading.getLevel() == 1 || heading.getPrevious() == null)) {
         firstHeading = text;
       }
       while (!open.isEmpty() && open.peek().level >= heading.getLevel()) {
         open.pop();
       }
+      if (current != null && currentLevel >= heading.getLevel()) {
+        current = null;
+      }
       String parent = sectionPath();
-      current = null;
-      if (!hasSubheading && !open.isEmpty() && !text.isEmpty()) {
-        HeadingTitle parsed = HeadingTitle.parse(text);
-        String url = firstLink(heading);
+      HeadingTitle parsed = HeadingTitle.parse(text);
+      String url = firstLink(heading);
+      boolean talk =
+          !text.isEmpty()
+              && (parsed.speaker() != null
+                  || (current == null && !hasSubheading && !open.isEmpty()
+                      && (isWholeLink(heading) || TALK_SECTION.matcher(open.peek().title).find())));
+      if (talk) {
         int n = occurrences.merge("session\n" + parent + "\n" + parsed.title(), 1, Integer::sum) - 1;
-        current =
-            new Session(
-                NoteIds.sessionId(noteId, parent + SEPARATOR + parsed.title(), n),
-                parsed.title(),
-                parsed.speaker(),
-                url,
-                parent);
+        current = new Session(NoteIds.sessionId(noteId, parent + SEPARATOR + parsed.title(), n), parsed.title(), parsed.speaker(), url, parent);
+        currentLevel = heading.getLevel();
         sessions.add(current);
         text = parsed.title();
       }
       open.push(new Section(heading.getLevel(), text));
+    }
+
+    /** A note that is one talk and has no talk headings becomes one session. */
+    void wholeNoteSession(FrontMatter frontMatter) {
+      if (!sessions.isEmpty()) {
+        return;
+      }
+      List<String> speakers = !frontMatter.speakers().isEmpty() ? frontMatter.speakers() : speakersInBody;
+      boolean oneTalk = "talk".equalsIgnoreCase(frontMatter.type()) || !speakers.isEmpty();
+      if (!oneTalk) {
+        return;
+      }
+      String title = frontMatter.title() != null ? frontMatter.title() : firstHeading;
+      if (title == null) {
+        return;
+      }
+      String speaker = speakers.isEmpty() ? null : String.join(", ", speakers);
+      Session whole = new Session(NoteIds.sessionId(noteId, title, 0), title, speaker, null, "");
+      sessions.add(whole);
+      takeaways.replaceAll(t -> new Takeaway(t.id(), whole.id(), t.kind(), t.text(), t.section(), t.position(), t.tags()));
+    }
+
+    private static boolean isWholeLink(Heading heading) {
+      Node only = heading.getFirstChild();
+      return only instanceof Link && only.getNext() == null;
     }
 
     private static String firstLink(Node node) {
@@ -144,7 +211,7 @@ public final class TakeawayExtractor {
         return;
       }
       String section = sectionPath();
-      int n = occurrences.merge(kind + "\n" + section + "\n" + text.toLowerCase(java.util.Locale.ROOT), 1, Integer::sum) - 1;
+      int n = occurrences.merge(kind + "\n" + section + "\n" + text.toLowerCase(Locale.ROOT), 1, Integer::sum) - 1;
       takeaways.add(
           new Takeaway(
               NoteIds.takeawayId(noteId, section, kind.wireName() + ":" + text, n),
@@ -158,32 +225,55 @@ public final class TakeawayExtractor {
 
     private void paragraph(Paragraph paragraph, boolean inList) {
       String text = PlainText.of(paragraph);
-      Matcher summary = SUMMARY.matcher(text);
-      if (summary.matches()) {
-        add(TakeawayKind.SUMMARY, summary.group(1));
-        return;
-      }
-      List<String> bold = new ArrayList<>();
+      List<String> highlights = new ArrayList<>();
       paragraph.accept(
           new AbstractVisitor() {
             @Override
             public void visit(StrongEmphasis strong) {
-              bold.add(PlainText.of(strong));
+              String bold = PlainText.of(strong);
+              if (isHighlight(bold, text)) {
+                highlights.add(bold.replaceAll("\\s*:$", ""));
+              }
             }
           });
-      bold.removeIf(b -> !LETTER.matcher(b).find());
-      if (!bold.isEmpty()) {
-        bold.forEach(b -> add(TakeawayKind.HIGHLIGHT, stripTrailingColon(b)));
+      if (!highlights.isEmpty() && !SUMMARY.matcher(text).matches() && !isSpeakersLine(text)) {
+        highlights.forEach(h -> add(TakeawayKind.HIGHLIGHT, h));
         return;
       }
-      Matcher tools = TOOLS.matcher(text);
-      if (tools.matches()) {
+      text(text, inList);
+    }
+
+    /** The rules for a block's plain text, wherever it came from (Markdown or HTML). */
+    private void text(String text, boolean inList) {
+      Matcher m = SUMMARY.matcher(text);
+      if (m.matches()) {
+        add(TakeawayKind.SUMMARY, m.group(1));
+        return;
+      }
+      m = SPEAKERS.matcher(text);
+      if (!inList && isSpeakersLine(text) && m.matches()) {
+        String names = m.group(1).strip();
+        if (names.isEmpty()) {
+          speakerListNext = true;
+        } else {
+          for (String name : names.split("\\s*(?:;|\\band\\b|&)\\s*")) {
+            speakersInBody.add(personName(name));
+          }
+        }
+        return;
+      }
+      if (TOOLS.matcher(text).matches()) {
         add(TakeawayKind.TOOL_MENTION, text);
         return;
       }
-      Matcher whole = WHOLE_ASIDE.matcher(text);
-      if (whole.matches()) {
-        add(TakeawayKind.ASIDE, whole.group(1));
+      m = WHOLE_ASIDE.matcher(text);
+      if (m.matches()) {
+        add(TakeawayKind.ASIDE, m.group(1));
+        return;
+      }
+      m = NOTE_LINE.matcher(text);
+      if (m.matches()) {
+        add(TakeawayKind.ASIDE, text);
         return;
       }
       if (isLabel(text)) {
@@ -198,13 +288,40 @@ public final class TakeawayExtractor {
       }
     }
 
+    /**
+     * Bold text is a highlight when it is the whole line (but for punctuation) or a sentence of its
+     * own; a bold word inside a sentence, bold punctuation and bold labels ({@code **Title:**
+     * ...}) are not.
+     */
+    private static boolean isHighlight(String bold, String line) {
+      if (!LETTER.matcher(bold).find()) {
+        return false;
+      }
+      String b = NOT_LETTER_OR_DIGIT.matcher(bold).replaceAll(" ").strip();
+      String l = NOT_LETTER_OR_DIGIT.matcher(line).replaceAll(" ").strip();
+      if (b.equalsIgnoreCase(l)) {
+        return !(bold.strip().endsWith(":") && b.split(" ").length <= 2);
+      }
+      if (bold.strip().endsWith(":")) {
+        return false;
+      }
+      return b.split(" ").length >= MIN_SENTENCE_WORDS;
+    }
+
+    private static boolean isSpeakersLine(String text) {
+      return text.length() <= 120 && SPEAKERS.matcher(text).matches();
+    }
+
     /** A lead-in such as {@code Interesting tools:} introduces what follows; it says nothing alone. */
     private static boolean isLabel(String text) {
       return text.endsWith(":") && text.length() <= 40;
     }
 
-    private static String stripTrailingColon(String text) {
-      return text.strip().replaceAll("\\s*:$", "");
+    /** {@code William Morgan, Buoyant} is William Morgan. */
+    private static String personName(String text) {
+      String name = PlainText.tidy(text);
+      int comma = name.indexOf(',');
+      return comma > 0 ? name.substring(0, comma).strip() : name;
     }
 
     private final class BlockVisitor extends AbstractVisitor {
@@ -226,6 +343,50 @@ public final class TakeawayExtractor {
       public void visit(BlockQuote blockQuote) {
         add(TakeawayKind.QUOTE, PlainText.of(blockQuote));
       }
+
+      @Override
+      public void visit(HtmlBlock htmlBlock) {
+        // Pages exported from CMSs keep their text in HTML: read it, never render it.
+        Element body = Jsoup.parseBodyFragment(htmlBlock.getLiteral()).body();
+        for (Element e : body.select("p, li, dd, blockquote")) {
+          if (e.selectFirst("p, li, dd, blockquote") == null || e.select("p, li, dd, blockquote").size() == 1) {
+            String t = e.text();
+            if (e.tagName().equals("blockquote")) {
+              add(TakeawayKind.QUOTE, t);
+            } else {
+              text(PlainText.tidy(t), e.tagName().equals("li"));
+            }
+          }
+        }
+      }
+
+      @Override
+      public void visit(CustomBlock block) {
+        if (block instanceof org.commonmark.ext.gfm.tables.TableBlock) {
+          for (Node part = block.getFirstChild(); part != null; part = part.getNext()) {
+            if (part instanceof TableBody) {
+              for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
+                if (row instanceof TableRow) {
+                  add(TakeawayKind.POINT, tableRow(row));
+                }
+              }
+            }
+          }
+          return;
+        }
+        visitChildren(block);
+      }
+    }
+
+    private static String tableRow(Node row) {
+      List<String> cells = new ArrayList<>();
+      for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+        String c = PlainText.of(cell);
+        if (!c.isEmpty()) {
+          cells.add(c);
+        }
+      }
+      return String.join(" | ", cells);
     }
   }
 

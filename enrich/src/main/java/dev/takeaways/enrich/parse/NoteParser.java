@@ -1,5 +1,7 @@
 package dev.takeaways.enrich.parse;
 
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -23,12 +26,15 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * becomes a warning, never an exception. Thread-safe and free of I/O.
  */
 public final class NoteParser {
-  private static final Pattern FRONT_MATTER =
+  private static final Pattern YAML_FRONT_MATTER =
       Pattern.compile("\\A\\uFEFF?---[ \\t]*\\r?\\n(.*?)^(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|\\z)",
           Pattern.DOTALL | Pattern.MULTILINE);
+  private static final Pattern TOML_FRONT_MATTER =
+      Pattern.compile("\\A\\uFEFF?\\+\\+\\+[ \\t]*\\r?\\n(.*?)^\\+\\+\\+[ \\t]*(?:\\r?\\n|\\z)", Pattern.DOTALL | Pattern.MULTILINE);
+  private static final TomlMapper TOML = new TomlMapper();
   private static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
 
-  private final Parser markdown = Parser.builder().build();
+  private final Parser markdown = Parser.builder().extensions(List.of(TablesExtension.create())).build();
   private final LoadSettings yamlSettings =
       LoadSettings.builder()
           .setMaxAliasesForCollections(20)
@@ -41,47 +47,83 @@ public final class NoteParser {
   public ParsedNote parse(String text) {
     List<String> warnings = new ArrayList<>();
     FrontMatter frontMatter = FrontMatter.EMPTY;
+    boolean unreadable = false;
     String body = text;
-    Matcher m = FRONT_MATTER.matcher(text);
-    if (m.find()) {
-      body = text.substring(m.end());
-      frontMatter = readFrontMatter(m.group(1), warnings);
+    Matcher yaml = YAML_FRONT_MATTER.matcher(text);
+    Matcher toml = TOML_FRONT_MATTER.matcher(text);
+    if (yaml.find()) {
+      body = text.substring(yaml.end());
+      Map<?, ?> map = readYaml(yaml.group(1), warnings);
+      unreadable = map == null;
+      frontMatter = map == null ? FrontMatter.EMPTY : frontMatter(map, warnings);
+    } else if (toml.find()) {
+      body = text.substring(toml.end());
+      Map<?, ?> map = readToml(toml.group(1), warnings);
+      unreadable = map == null;
+      frontMatter = map == null ? FrontMatter.EMPTY : frontMatter(map, warnings);
     } else if (text.startsWith("---\n") || text.startsWith("---\r\n")) {
       warnings.add("front matter is not closed by a '---' line; read as Markdown");
     }
-    return new ParsedNote(frontMatter, markdown.parse(body), warnings);
+    return new ParsedNote(frontMatter, unreadable, markdown.parse(body), warnings);
   }
 
-  private FrontMatter readFrontMatter(String yaml, List<String> warnings) {
+  /** The YAML mapping, an empty map for empty front matter, or null (with a warning) when unreadable. */
+  private Map<?, ?> readYaml(String yaml, List<String> warnings) {
     if (yaml.length() > MAX_FRONT_MATTER_CHARS) {
       warnings.add("front matter is over " + MAX_FRONT_MATTER_CHARS + " characters; ignored");
-      return FrontMatter.EMPTY;
+      return null;
     }
     Object loaded;
     try {
       loaded = new Load(yamlSettings).loadFromString(yaml);
     } catch (YamlEngineException e) {
       warnings.add("front matter is not valid YAML (" + firstLine(e.getMessage()) + "); ignored");
-      return FrontMatter.EMPTY;
+      return null;
     }
     if (loaded == null) {
-      return FrontMatter.EMPTY;
+      return Map.of();
     }
     if (!(loaded instanceof Map<?, ?> map)) {
       warnings.add("front matter is not a YAML mapping; ignored");
-      return FrontMatter.EMPTY;
+      return null;
     }
+    return map;
+  }
+
+  private static Map<?, ?> readToml(String toml, List<String> warnings) {
+    if (toml.length() > MAX_FRONT_MATTER_CHARS) {
+      warnings.add("front matter is over " + MAX_FRONT_MATTER_CHARS + " characters; ignored");
+      return null;
+    }
+    try {
+      return TOML.readValue(toml, Map.class);
+    } catch (IOException e) {
+      warnings.add("front matter is not valid TOML (" + firstLine(e.getMessage()) + "); ignored");
+      return null;
+    }
+  }
+
+  private static FrontMatter frontMatter(Map<?, ?> raw, List<String> warnings) {
+    // Keys are matched case-insensitively: Hugo sites write Title and Speakers.
+    Map<String, Object> map = new java.util.HashMap<>();
+    raw.forEach((k, v) -> map.putIfAbsent(String.valueOf(k).toLowerCase(Locale.ROOT), v));
     List<String> tags = new ArrayList<>();
     addStrings(map.get("tags"), tags);
     addStrings(map.get("categories"), tags);
     Object date = map.containsKey("date") ? map.get("date") : map.get("created");
+    List<String> speakers = new ArrayList<>();
+    addStrings(map.get("speakers"), speakers);
+    addStrings(map.get("speaker"), speakers);
+    speakers.replaceAll(NoteParser::personFromSlug);
     return new FrontMatter(
         string(map.get("title")),
         date(date, warnings),
         slug(string(map.get("slug"))),
         tags,
         string(map.get("author")),
-        string(map.get("excerpt")));
+        string(map.containsKey("excerpt") ? map.get("excerpt") : map.get("description")),
+        string(map.get("type")),
+        speakers);
   }
 
   private static String firstLine(String message) {
@@ -118,6 +160,18 @@ public final class NoteParser {
         }
       }
     }
+  }
+
+  /** {@code mike-place} is Mike Place; anything else stays as written. */
+  static String personFromSlug(String value) {
+    if (!value.matches("[a-z]+(?:-[a-z]+)+")) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String part : value.split("-")) {
+      out.append(out.length() == 0 ? "" : " ").append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return out.toString();
   }
 
   /** Turns {@code "notes summary from devops days boston 2014 "} into kebab-case. */

@@ -18,7 +18,7 @@ class TakeawayExtractorTest {
   private final TakeawayExtractor extractor = new TakeawayExtractor();
 
   private Extraction extract(String text) {
-    return extractor.extract("note.md", parser.parse(text).document());
+    return extractor.extract("note.md", parser.parse(text));
   }
 
   @Test
@@ -114,6 +114,67 @@ class TakeawayExtractorTest {
             tuple(TakeawayKind.POINT, "a point"),
             tuple(TakeawayKind.QUOTE, "a quote"));
     assertThat(takeaways).extracting(Takeaway::section).containsOnly("Conf > Talk");
+  }
+
+  @Test
+  void boldLabelsAndBoldWordsInASentenceAreNotHighlights() {
+    List<Takeaway> takeaways = extract(
+        "**Title:** Untangling infrastructure code\n\nLook for the lines in **BOLD** for ideas.\n\n**Make the bad way inconvenient**\n").takeaways();
+
+    assertThat(takeaways).extracting(Takeaway::kind, Takeaway::text).containsExactly(
+        tuple(TakeawayKind.POINT, "Title: Untangling infrastructure code"),
+        tuple(TakeawayKind.POINT, "Look for the lines in BOLD for ideas."),
+        tuple(TakeawayKind.HIGHLIGHT, "Make the bad way inconvenient"));
+  }
+
+  @Test
+  void noteLinesAndSummaryLabelsOfManyForms() {
+    List<Takeaway> takeaways = extract(
+        "Note: slides are online.\n\nTL;DR: ship smaller.\n\nKey takeaways: measure first.\n\n[Interesting thought: chatops for all.]\n").takeaways();
+
+    assertThat(takeaways).extracting(Takeaway::kind, Takeaway::text).containsExactly(
+        tuple(TakeawayKind.ASIDE, "Note: slides are online."),
+        tuple(TakeawayKind.SUMMARY, "ship smaller."),
+        tuple(TakeawayKind.SUMMARY, "measure first."),
+        tuple(TakeawayKind.ASIDE, "Interesting thought: chatops for all."));
+  }
+
+  @Test
+  void htmlBlocksAreReadAsTextAndTablesAsRows() {
+    String note = "<div>\n<p><strong>Description:</strong></p>\n<p>Refactoring   infrastructure code with Chef.</p>\n</div>\n\n"
+        + "| Tool | Use |\n| --- | --- |\n| Vagrant | local VMs |\n";
+    List<Takeaway> takeaways = extract(note).takeaways();
+
+    assertThat(takeaways).extracting(Takeaway::kind, Takeaway::text).containsExactly(
+        tuple(TakeawayKind.POINT, "Refactoring infrastructure code with Chef."),
+        tuple(TakeawayKind.POINT, "Vagrant | local VMs"));
+  }
+
+  @Test
+  void aOneTalkNoteIsOneSessionWithItsSpeakers() {
+    Extraction e = extract("# Intro: Linkerd\n\n**Speakers**\n* Ana Silva, Example Corp\n\n## What does it do?\n\n- retries and timeouts\n");
+
+    assertThat(e.sessions()).singleElement().satisfies(s -> {
+      assertThat(s.title()).isEqualTo("Intro: Linkerd");
+      assertThat(s.speaker()).isEqualTo("Ana Silva");
+    });
+    assertThat(e.takeaways()).extracting(Takeaway::text).containsExactly("retries and timeouts");
+    assertThat(e.takeaways()).extracting(Takeaway::sessionId).containsOnly(e.sessions().get(0).id());
+  }
+
+  @Test
+  void aTalkHeadingKeepsItsSubsections() {
+    Extraction e = extract("## Scaling teams - Bo Chen\n\n### Hiring\n\n- hire slowly\n\n### Onboarding\n\n- pair on day one\n\n## Other notes\n\n- lunch was good\n");
+
+    assertThat(e.sessions()).extracting(Session::title, Session::speaker).containsExactly(tuple("Scaling teams", "Bo Chen"));
+    assertThat(e.takeaways()).extracting(Takeaway::text, t -> t.sessionId() != null)
+        .containsExactly(tuple("hire slowly", true), tuple("pair on day one", true), tuple("lunch was good", false));
+    assertThat(e.takeaways().get(1).section()).isEqualTo("Scaling teams > Onboarding");
+  }
+
+  @Test
+  void journalEntriesAreSectionsNotSessions() {
+    assertThat(extract("# Ops journal\n\n## Monday\n\n- rebooted\n\n## Tuesday\n\n- patched\n").sessions()).isEmpty();
   }
 
   @Test

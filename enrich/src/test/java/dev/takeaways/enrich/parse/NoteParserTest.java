@@ -51,6 +51,23 @@ class NoteParserTest {
   }
 
   @Test
+  void tomlFrontMatterIsRead() {
+    ParsedNote note = parser.parse("+++\ntitle = \"A talk\"\ndate = \"2016-07-15T22:06:24-06:00\"\ntype = \"talk\"\n+++\n\nbody\n");
+
+    assertThat(note.frontMatter().title()).isEqualTo("A talk");
+    assertThat(note.frontMatter().date()).isEqualTo(LocalDate.of(2016, 7, 15));
+    assertThat(note.frontMatter().type()).isEqualTo("talk");
+  }
+
+  @Test
+  void windowsLineEndingsAreFine() {
+    ParsedNote note = parser.parse("---\r\ntitle: Win\r\n---\r\n# H\r\n\r\ntext\r\n");
+
+    assertThat(note.frontMatter().title()).isEqualTo("Win");
+    assertThat(note.warnings()).isEmpty();
+  }
+
+  @Test
   void aNoteWithoutFrontMatterIsAllBody() {
     ParsedNote note = parser.parse("# Title\n\ntext\n");
 
