@@ -54,6 +54,17 @@ class CommandLineTest {
   }
 
   @Test
+  void parseReadsEveryNoteOfTheEvaluationWithoutAnError() {
+    for (Path note : Notes.evalNotes()) {
+      out.getBuffer().setLength(0);
+      err.getBuffer().setLength(0);
+      int code = run("parse", "--json", note.toString());
+      assertThat(code).as(note + ": " + err).isEqualTo(ExitCodes.OK);
+      assertThat(out.toString()).as(note.toString()).contains("\"schema\" : \"notes.enriched/v1\"");
+    }
+  }
+
+  @Test
   void parsePrintsAReadableSummary() {
     assertThat(run("parse", Notes.examples().get(0).toString())).isZero();
 

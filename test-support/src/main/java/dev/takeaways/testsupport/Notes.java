@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The notes tests run on: our own examples under {@code examples/notes}, and the seed note, which
@@ -43,18 +44,25 @@ public final class Notes {
     }
   }
 
-  /** The {@code shared/} folder beside the checkout. */
+  /**
+   * The {@code shared/} folder beside the checkout. A test that needs it is skipped, saying why,
+   * where it does not exist.
+   */
   public static Path sharedDir() {
     String env = System.getenv("TAKEAWAYS_SHARED");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
-    }
-    Path candidate = projectRoot().resolveSibling("shared");
-    if (!Files.isDirectory(candidate)) {
-      throw new IllegalStateException(
-          "the shared folder is not beside the checkout at " + candidate + "; set TAKEAWAYS_SHARED");
-    }
+    Path candidate = env != null && !env.isBlank() ? Path.of(env) : projectRoot().resolveSibling("shared");
+    Assumptions.assumeTrue(Files.isDirectory(candidate.resolve("seed")),
+        "no shared folder with the seed note at " + candidate + " (set TAKEAWAYS_SHARED); skipped");
     return candidate;
+  }
+
+  /** The notes of the tagging evaluation, {@code shared/eval/dev/*.md}. */
+  public static List<Path> evalNotes() {
+    try (Stream<Path> files = Files.list(sharedDir().resolve("eval/dev"))) {
+      return files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The path of the seed note. */
