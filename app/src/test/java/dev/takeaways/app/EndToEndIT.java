@@ -256,17 +256,38 @@ class EndToEndIT {
   }
 
   @Test
-  void aBadFileIsDeadLetteredAndTheRestGoesOn() throws Exception {
+  void badInputEndsAsADeadLetterOrANoteAndTheStreamGoesOn() throws Exception {
     startPipeline();
     Files.write(watch.resolve("latin1.md"), new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
-    Files.writeString(watch.resolve("good.md"), "# Good\n\n## Talk\n\n- Docker everywhere\n");
+    Files.write(watch.resolve("binary.md"), new byte[] {'P', 'K', 3, 4, 0, 0, 1});
+    Files.writeString(watch.resolve("empty.md"), "");
+    Files.writeString(watch.resolve("huge.md"), "x".repeat(10 * 1024 * 1024));
+    Files.writeString(watch.resolve("broken-front-matter.md"), "---\ntitle: [broken\n---\n");
+    Files.writeString(watch.resolve("only-front-matter.md"), "---\ntitle: Just a title\n---\n");
+    Files.writeString(watch.resolve("one-long-line.md"), "Docker and code review, ".repeat(45_000));
+    Files.writeString(watch.resolve("deep.md"), "> ".repeat(50_000) + "- ".repeat(50_000) + "x\n");
 
-    await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM notes") == 1);
-    List<ConsumerRecord<String, byte[]>> dead = readAll(Topics.DEAD_LETTER.name(), rs -> !rs.isEmpty());
-    DeadLetter letter = Topics.DEAD_LETTER.serde().fromBytes(dead.get(0).value());
-    assertThat(letter.noteId()).isEqualTo("latin1.md");
-    assertThat(letter.reason()).isEqualTo("not-utf8");
-    assertThat(letter.detail()).contains("latin1.md");
-    assertThat(get("/metrics")).contains("takeaways_ingest_notes_total{application=\"takeaways\",outcome=\"rejected\",reason=\"not-utf8\"} 1.0");
+    await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM notes") == 3);
+    assertThat(sql("SELECT id FROM notes ORDER BY id")).containsExactly("deep.md", "one-long-line.md", "only-front-matter.md");
+
+    List<ConsumerRecord<String, byte[]>> dead = readAll(Topics.DEAD_LETTER.name(), rs -> rs.size() >= 5);
+    Map<String, DeadLetter> letters = new HashMap<>();
+    dead.forEach(r -> letters.put(r.key(), Topics.DEAD_LETTER.serde().fromBytes(r.value())));
+    assertThat(letters).containsOnlyKeys("latin1.md", "binary.md", "empty.md", "huge.md", "broken-front-matter.md");
+    assertThat(letters.values()).allSatisfy(l -> assertThat(l.detail()).contains(l.noteId()));
+    assertThat(letters.get("latin1.md")).extracting(DeadLetter::stage, DeadLetter::reason).containsExactly("ingest", "not-utf8");
+    assertThat(letters.get("binary.md")).extracting(DeadLetter::stage, DeadLetter::reason).containsExactly("ingest", "binary");
+    assertThat(letters.get("empty.md")).extracting(DeadLetter::stage, DeadLetter::reason).containsExactly("ingest", "empty");
+    assertThat(letters.get("huge.md")).extracting(DeadLetter::stage, DeadLetter::reason).containsExactly("ingest", "too-large");
+    assertThat(letters.get("broken-front-matter.md")).extracting(DeadLetter::stage, DeadLetter::reason).containsExactly("enrich", "front-matter");
+    assertThat(get("/metrics"))
+        .contains("takeaways_ingest_notes_total{application=\"takeaways\",outcome=\"rejected\",reason=\"not-utf8\"} 1.0")
+        .contains("takeaways_enrich_notes_total{application=\"takeaways\",outcome=\"dead-lettered\",reason=\"front-matter\"} 1.0");
+
+    // The stream is still running: the next note goes through.
+    Files.writeString(watch.resolve("next.md"), "# Next\n\n## Talk\n\n- Docker everywhere\n");
+    await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM notes WHERE id = 'next.md'") == 1);
+    assertThat(pipeline.isReady()).isTrue();
   }
+
 }
