@@ -1,16 +1,22 @@
 package dev.takeaways.model;
 
 import java.nio.file.Path;
+import com.dynatrace.hash4j.hashing.Hasher64;
+import com.dynatrace.hash4j.hashing.Hashing;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
  * Stable, meaningful ids. A note id is the note's path relative to the watched root (or
  * repository), with forward slashes; the same file always gets the same id. A takeaway id is the
- * note id, {@code #}, and a short hash of the takeaway's section, normalized text and occurrence
- * number, so that re-ingesting a note yields the same ids and an edit changes only the ids of the
- * takeaways it touched.
+ * note id, {@code #}, and a 64-bit hash (XXH3, hex) of the takeaway's section, normalized text and
+ * occurrence number, so that re-ingesting a note yields the same ids and an edit changes only the
+ * ids of the takeaways it touched. XXH3 is a fixed, portable function: the same input gives the
+ * same id on every machine and version; it is fast enough to cost nothing next to parsing.
  */
 public final class NoteIds {
+  private static final Hasher64 XXH3 = Hashing.xxh3_64();
+
   private NoteIds() {}
 
   /** The id of the note at {@code file} under {@code root}. */
@@ -29,17 +35,95 @@ public final class NoteIds {
    *     second, and so on
    */
   public static String takeawayId(String noteId, String section, String text, int occurrence) {
-    String key = section + "\n" + normalize(text) + "\n" + occurrence;
-    return noteId + "#" + Hashes.sha256(key).substring(0, 12);
+    String normalized = normalize(text);
+    return noteId + "#" + hex(occurrenceHash(section, normalized, textHash(section, normalized), occurrence));
+  }
+
+  private static long textHash(String section, String normalizedText) {
+    return hash(section + "\n" + normalizedText);
+  }
+
+  private static long occurrenceHash(String section, String normalizedText, long textHash, int occurrence) {
+    return occurrence == 0 ? textHash : hash(section + "\n" + normalizedText + "\n" + occurrence);
+  }
+
+  /** XXH3 of the UTF-8 bytes (encoding is an intrinsic; hashing chars one by one is not). */
+  private static long hash(String s) {
+    return XXH3.hashBytesToLong(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Hands out the takeaway ids of one note in document order, counting repeated texts, by the
+   * definition of {@link #takeawayId}. Not thread-safe: one per note being extracted.
+   */
+  public static final class TakeawayIdSequence {
+    private final String noteId;
+    private final java.util.Map<Long, Integer> seen = new java.util.HashMap<>();
+
+    public TakeawayIdSequence(String noteId) {
+      this.noteId = noteId;
+    }
+
+    /**
+     * The id of the next takeaway with this section and text.
+     *
+     * @param normalizedText the text, already lower case with single spaces and no white space at
+     *     its ends (as {@link NoteIds#takeawayId} would make it)
+     */
+    public String next(String section, String normalizedText) {
+      long hash = textHash(section, normalizedText);
+      int occurrence = seen.merge(hash, 1, Integer::sum) - 1;
+      return noteId + "#" + hex(occurrenceHash(section, normalizedText, hash, occurrence));
+    }
   }
 
   /** The id of a session: the note id, {@code @}, and a short hash of its section path and title. */
   public static String sessionId(String noteId, String sectionPath, int occurrence) {
-    return noteId + "@" + Hashes.sha256(sectionPath + "\n" + occurrence).substring(0, 12);
+    return noteId + "@" + hex(hash(sectionPath + "\n" + occurrence));
+  }
+
+  private static String hex(long hash) {
+    String h = Long.toHexString(hash);
+    return "0".repeat(16 - h.length()) + h;
   }
 
   /** Lower case, single spaces: two texts that differ only in case or spacing share an id. */
   static String normalize(String text) {
-    return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    String lower = text.toLowerCase(Locale.ROOT);
+    return isSingleSpaced(lower) ? lower : collapse(lower);
+  }
+
+  private static boolean isSingleSpaced(String s) {
+    if (s.isEmpty()) {
+      return true;
+    }
+    if (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c) && (c != ' ' || Character.isWhitespace(s.charAt(i + 1)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String collapse(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

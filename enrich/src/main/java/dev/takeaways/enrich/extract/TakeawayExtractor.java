@@ -68,9 +68,11 @@ public final class TakeawayExtractor {
           "\\b(?:talks?|sessions?|breakouts?|keynotes?|workshops?|tracks?|day\\s*\\d+|micro|lightning|panels?|open\\s*spaces?"
               + "|hallway|unconference|program(?:me)?|agenda|presentations?|lectures?)\\b",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern LETTER = Pattern.compile("\\p{L}");
-  private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final int MAX_POINT_CHARS = 800;
+  /** The first letters of the labels {@link #NOTE_LINE} knows. */
+  private static final String NOTE_LABEL_START = "nqai";
+  /** Long enough for the longest label the patterns know ({@code X's summary:} with a 40-letter name). */
+  private static final int OPENING_CHARS = 64;
   private static final int MIN_SENTENCE_WORDS = 3;
   private static final String SEPARATOR = " > ";
 
@@ -89,14 +91,17 @@ public final class TakeawayExtractor {
     private final List<Takeaway> takeaways = new ArrayList<>();
     private final Deque<Section> open = new ArrayDeque<>();
     private final Map<String, Integer> occurrences = new HashMap<>();
+    private final NoteIds.TakeawayIdSequence ids;
     private final List<String> speakersInBody = new ArrayList<>();
     private String firstHeading;
+    private String section;
     private Session current;
     private int currentLevel;
     private boolean speakerListNext;
 
     Walk(String noteId, Node document) {
       this.noteId = noteId;
+      this.ids = new NoteIds.TakeawayIdSequence(noteId);
       this.document = document;
     }
 
@@ -159,6 +164,7 @@ public final class TakeawayExtractor {
         text = parsed.title();
       }
       open.push(new Section(heading.getLevel(), text));
+      section = null;
     }
 
     /** A note that is one talk and has no talk headings becomes one session. */
@@ -205,16 +211,41 @@ public final class TakeawayExtractor {
       return names.stream().filter(s -> !s.isEmpty()).collect(Collectors.joining(SEPARATOR));
     }
 
-    private void add(TakeawayKind kind, String rawText) {
-      String text = PlainText.tidy(rawText);
-      if (!LETTER.matcher(text).find()) {
+    /** The section path of what follows the last heading, computed once per heading. */
+    private String section() {
+      if (section == null) {
+        section = sectionPath();
+      }
+      return section;
+    }
+
+    private static boolean hasLetter(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        if (Character.isLetter(text.charAt(i))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Adds a takeaway; {@code tidyText} is already tidy but for white space at its ends. */
+    private void add(TakeawayKind kind, String tidyText) {
+      add(kind, tidyText, null);
+    }
+
+    /** @param lower {@code tidyText} in lower case, when the caller has it already */
+    private void add(TakeawayKind kind, String tidyText, String lower) {
+      String text = tidyText.strip();
+      if (!hasLetter(text)) {
         return;
       }
-      String section = sectionPath();
-      int n = occurrences.merge(kind + "\n" + section + "\n" + text.toLowerCase(Locale.ROOT), 1, Integer::sum) - 1;
+      if (lower == null || text.length() != tidyText.length()) {
+        lower = text.toLowerCase(Locale.ROOT);
+      }
+      String section = section();
       takeaways.add(
           new Takeaway(
-              NoteIds.takeawayId(noteId, section, kind.wireName() + ":" + text, n),
+              ids.next(section, kind.wireName() + ":" + lower),
               current == null ? null : current.id(),
               kind,
               text,
@@ -224,34 +255,45 @@ public final class TakeawayExtractor {
     }
 
     private void paragraph(Paragraph paragraph, boolean inList) {
-      String text = PlainText.of(paragraph);
-      List<String> highlights = new ArrayList<>();
-      paragraph.accept(
-          new AbstractVisitor() {
-            @Override
-            public void visit(StrongEmphasis strong) {
-              String bold = PlainText.of(strong);
-              if (isHighlight(bold, text)) {
-                highlights.add(bold.replaceAll("\\s*:$", ""));
-              }
-            }
-          });
-      if (!highlights.isEmpty() && !SUMMARY.matcher(text).matches() && !isSpeakersLine(text)) {
-        highlights.forEach(h -> add(TakeawayKind.HIGHLIGHT, h));
-        return;
+      PlainText.WithStrong collected = PlainText.withStrong(paragraph);
+      String text = collected.text();
+      String lower = text.toLowerCase(Locale.ROOT);
+      if (!collected.strong().isEmpty()) {
+        String lineWords = words(text);
+        List<String> highlights = new ArrayList<>();
+        for (String bold : collected.strong()) {
+          if (isHighlight(bold, lineWords)) {
+            highlights.add(withoutTrailingColon(bold));
+          }
+        }
+        String opening = opening(lower);
+        if (!highlights.isEmpty() && !(mayBeSummary(opening) && SUMMARY.matcher(text).matches()) && !isSpeakersLine(text, opening)) {
+          highlights.forEach(h -> add(TakeawayKind.HIGHLIGHT, h));
+          return;
+        }
       }
-      text(text, inList);
+      text(text, lower, inList);
     }
 
     /** The rules for a block's plain text, wherever it came from (Markdown or HTML). */
     private void text(String text, boolean inList) {
-      Matcher m = SUMMARY.matcher(text);
-      if (m.matches()) {
-        add(TakeawayKind.SUMMARY, m.group(1));
-        return;
+      text(text, text.toLowerCase(Locale.ROOT), inList);
+    }
+
+    private void text(String text, String lower, boolean inList) {
+      // Cheap tests on the opening first, so that the regular expressions run only where they may match.
+      String opening = opening(lower);
+      Matcher m;
+      if (mayBeSummary(opening)) {
+        m = SUMMARY.matcher(text);
+        if (m.matches()) {
+          add(TakeawayKind.SUMMARY, m.group(1));
+          return;
+        }
       }
-      m = SPEAKERS.matcher(text);
-      if (!inList && isSpeakersLine(text) && m.matches()) {
+      if (!inList && isSpeakersLine(text, opening)) {
+        m = SPEAKERS.matcher(text);
+        m.matches();
         String names = m.group(1).strip();
         if (names.isEmpty()) {
           speakerListNext = true;
@@ -262,17 +304,18 @@ public final class TakeawayExtractor {
         }
         return;
       }
-      if (TOOLS.matcher(text).matches()) {
+      if (opening.startsWith("tool") && TOOLS.matcher(text).matches()) {
         add(TakeawayKind.TOOL_MENTION, text);
         return;
       }
-      m = WHOLE_ASIDE.matcher(text);
-      if (m.matches()) {
-        add(TakeawayKind.ASIDE, m.group(1));
-        return;
+      if (text.startsWith("[")) {
+        m = WHOLE_ASIDE.matcher(text);
+        if (m.matches()) {
+          add(TakeawayKind.ASIDE, m.group(1));
+          return;
+        }
       }
-      m = NOTE_LINE.matcher(text);
-      if (m.matches()) {
+      if (mayBeNoteLine(opening) && NOTE_LINE.matcher(text).matches()) {
         add(TakeawayKind.ASIDE, text);
         return;
       }
@@ -280,12 +323,28 @@ public final class TakeawayExtractor {
         return;
       }
       if (inList || text.length() <= MAX_POINT_CHARS) {
-        add(TakeawayKind.POINT, text);
+        add(TakeawayKind.POINT, text, lower);
       }
-      Matcher inline = INLINE_ASIDE.matcher(text);
-      while (inline.find()) {
-        add(TakeawayKind.ASIDE, inline.group(1));
+      if (text.indexOf('[') >= 0) {
+        Matcher inline = INLINE_ASIDE.matcher(text);
+        while (inline.find()) {
+          add(TakeawayKind.ASIDE, inline.group(1));
+        }
       }
+    }
+
+    /** The first characters of a lower-cased text: enough to tell labels. */
+    private static String opening(String lower) {
+      return lower.length() <= OPENING_CHARS ? lower : lower.substring(0, OPENING_CHARS);
+    }
+
+    private static boolean mayBeNoteLine(String opening) {
+      int colon = opening.indexOf(':');
+      return colon > 0 && colon <= 9 && NOTE_LABEL_START.indexOf(opening.charAt(0)) >= 0;
+    }
+
+    private static boolean mayBeSummary(String opening) {
+      return opening.contains("summar") || opening.startsWith("tl") || opening.contains("takeaway");
     }
 
     /**
@@ -293,23 +352,54 @@ public final class TakeawayExtractor {
      * own; a bold word inside a sentence, bold punctuation and bold labels ({@code **Title:**
      * ...}) are not.
      */
-    private static boolean isHighlight(String bold, String line) {
-      if (!LETTER.matcher(bold).find()) {
+    private static boolean isHighlight(String bold, String lineWords) {
+      if (!hasLetter(bold)) {
         return false;
       }
-      String b = NOT_LETTER_OR_DIGIT.matcher(bold).replaceAll(" ").strip();
-      String l = NOT_LETTER_OR_DIGIT.matcher(line).replaceAll(" ").strip();
-      if (b.equalsIgnoreCase(l)) {
-        return !(bold.strip().endsWith(":") && b.split(" ").length <= 2);
+      String b = words(bold);
+      boolean label = bold.strip().endsWith(":");
+      if (b.equalsIgnoreCase(lineWords)) {
+        return !(label && wordCount(b) <= 2);
       }
-      if (bold.strip().endsWith(":")) {
-        return false;
-      }
-      return b.split(" ").length >= MIN_SENTENCE_WORDS;
+      return !label && wordCount(b) >= MIN_SENTENCE_WORDS;
     }
 
-    private static boolean isSpeakersLine(String text) {
-      return text.length() <= 120 && SPEAKERS.matcher(text).matches();
+    /** The letters and digits of {@code text}, each run of anything else a single space. */
+    private static String words(String text) {
+      StringBuilder out = new StringBuilder(text.length());
+      boolean gap = false;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (Character.isLetterOrDigit(c)) {
+          if (gap && out.length() > 0) {
+            out.append(' ');
+          }
+          gap = false;
+          out.append(c);
+        } else {
+          gap = true;
+        }
+      }
+      return out.toString();
+    }
+
+    private static int wordCount(String words) {
+      int count = words.isEmpty() ? 0 : 1;
+      for (int i = 0; i < words.length(); i++) {
+        if (words.charAt(i) == ' ') {
+          count++;
+        }
+      }
+      return count;
+    }
+
+    private static boolean isSpeakersLine(String text, String opening) {
+      return text.length() <= 120 && (opening.startsWith("speaker") || opening.startsWith("present")) && SPEAKERS.matcher(text).matches();
+    }
+
+    private static String withoutTrailingColon(String text) {
+      String t = text.strip();
+      return t.endsWith(":") ? t.substring(0, t.length() - 1).strip() : t;
     }
 
     /** A lead-in such as {@code Interesting tools:} introduces what follows; it says nothing alone. */
