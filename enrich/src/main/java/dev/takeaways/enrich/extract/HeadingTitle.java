@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * word ({@code JohnRyding}) are split into words.
  */
 record HeadingTitle(String title, String speaker) {
-  private static final Pattern DASH = Pattern.compile("^(.+?)\\s+[-\\u2013\\u2014]+\\s+([^-\\u2013\\u2014]+)$");
+  private static final Pattern DASH = Pattern.compile("^(.+)\\s+[-\\u2013\\u2014]+\\s+([^-\\u2013\\u2014]+)$");
   private static final Pattern PARENS = Pattern.compile("^(.+?)\\s*\\(([^()]+)\\)$");
   private static final Pattern COLON = Pattern.compile("^([^:]+):\\s+(.+)$");
   private static final Pattern CAMEL_NAME = Pattern.compile("^\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+){1,3}$");
@@ -19,17 +19,25 @@ record HeadingTitle(String title, String speaker) {
 
   static HeadingTitle parse(String heading) {
     String text = heading.strip();
-    Matcher m = DASH.matcher(text);
-    if (m.matches() && isName(m.group(2))) {
-      return new HeadingTitle(m.group(1).strip(), name(m.group(2)));
+    // Cheap tests first: most headings have none of the separators, and the patterns backtrack.
+    if ((text.indexOf('-') >= 0 || text.indexOf('\u2013') >= 0 || text.indexOf('\u2014') >= 0)) {
+      Matcher m = DASH.matcher(text);
+      if (m.matches() && isName(m.group(2))) {
+        return new HeadingTitle(m.group(1).strip(), name(m.group(2)));
+      }
     }
-    m = PARENS.matcher(text);
-    if (m.matches() && isName(m.group(2))) {
-      return new HeadingTitle(m.group(1).strip(), name(m.group(2)));
+    if (text.endsWith(")")) {
+      Matcher m = PARENS.matcher(text);
+      if (m.matches() && isName(m.group(2))) {
+        return new HeadingTitle(m.group(1).strip(), name(m.group(2)));
+      }
     }
-    m = COLON.matcher(text);
-    if (m.matches() && isName(m.group(1))) {
-      return new HeadingTitle(m.group(2).strip(), name(m.group(1)));
+    int colon = text.indexOf(':');
+    if (colon > 0 && colon < 60) {
+      Matcher m = COLON.matcher(text);
+      if (m.matches() && isName(m.group(1))) {
+        return new HeadingTitle(m.group(2).strip(), name(m.group(1)));
+      }
     }
     return new HeadingTitle(text, null);
   }

@@ -259,10 +259,9 @@ public final class TakeawayExtractor {
       String text = collected.text();
       String lower = text.toLowerCase(Locale.ROOT);
       if (!collected.strong().isEmpty()) {
-        String lineWords = words(text);
         List<String> highlights = new ArrayList<>();
         for (String bold : collected.strong()) {
-          if (isHighlight(bold, lineWords)) {
+          if (isHighlight(bold, text)) {
             highlights.add(withoutTrailingColon(bold));
           }
         }
@@ -352,43 +351,49 @@ public final class TakeawayExtractor {
      * own; a bold word inside a sentence, bold punctuation and bold labels ({@code **Title:**
      * ...}) are not.
      */
-    private static boolean isHighlight(String bold, String lineWords) {
+    private static boolean isHighlight(String bold, String line) {
       if (!hasLetter(bold)) {
         return false;
       }
-      String b = words(bold);
-      boolean label = bold.strip().endsWith(":");
-      if (b.equalsIgnoreCase(lineWords)) {
-        return !(label && wordCount(b) <= 2);
+      boolean label = bold.endsWith(":");
+      if (sameWords(bold, line)) {
+        return !(label && wordCount(bold) <= 2);
       }
-      return !label && wordCount(b) >= MIN_SENTENCE_WORDS;
+      return !label && wordCount(bold) >= MIN_SENTENCE_WORDS;
     }
 
-    /** The letters and digits of {@code text}, each run of anything else a single space. */
-    private static String words(String text) {
-      StringBuilder out = new StringBuilder(text.length());
-      boolean gap = false;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (Character.isLetterOrDigit(c)) {
-          if (gap && out.length() > 0) {
-            out.append(' ');
-          }
-          gap = false;
-          out.append(c);
-        } else {
-          gap = true;
+    /** Whether two texts have the same letters and digits, in order, ignoring case and everything else. */
+    private static boolean sameWords(String a, String b) {
+      int i = 0;
+      int j = 0;
+      while (true) {
+        while (i < a.length() && !Character.isLetterOrDigit(a.charAt(i))) {
+          i++;
+        }
+        while (j < b.length() && !Character.isLetterOrDigit(b.charAt(j))) {
+          j++;
+        }
+        if (i == a.length() || j == b.length()) {
+          return i == a.length() && j == b.length();
+        }
+        char x = a.charAt(i++);
+        char y = b.charAt(j++);
+        if (x != y && Character.toLowerCase(x) != Character.toLowerCase(y)) {
+          return false;
         }
       }
-      return out.toString();
     }
 
-    private static int wordCount(String words) {
-      int count = words.isEmpty() ? 0 : 1;
-      for (int i = 0; i < words.length(); i++) {
-        if (words.charAt(i) == ' ') {
+    /** How many runs of letters and digits {@code text} has. */
+    private static int wordCount(String text) {
+      int count = 0;
+      boolean inWord = false;
+      for (int i = 0; i < text.length(); i++) {
+        boolean letter = Character.isLetterOrDigit(text.charAt(i));
+        if (letter && !inWord) {
           count++;
         }
+        inWord = letter;
       }
       return count;
     }
