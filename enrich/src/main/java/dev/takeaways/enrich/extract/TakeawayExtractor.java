@@ -29,7 +29,6 @@ import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.StrongEmphasis;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
