@@ -1,6 +1,7 @@
 package dev.takeaways.app;
 
 import dev.takeaways.app.cli.EnrichCommand;
+import dev.takeaways.app.cli.EvalCommand;
 import dev.takeaways.app.cli.ExitCodes;
 import dev.takeaways.app.cli.IngestCommand;
 import dev.takeaways.app.cli.ParseCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
       PushCommand.class,
       ParseCommand.class,
       TailCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Takeaways implements Runnable {

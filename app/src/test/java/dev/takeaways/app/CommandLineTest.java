@@ -65,6 +65,24 @@ class CommandLineTest {
   }
 
   @Test
+  void evalScoresTheDevSetAndListsMistakesAsJson() throws Exception {
+    Path dev = Notes.sharedDir().resolve("eval/dev");
+
+    int code = run("eval", "--gold", dev.resolve("gold.json").toString(), "--json", dev.toString());
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    JsonNode report = JsonSerde.mapper().readTree(out.toString());
+    for (String type : new String[] {"tools", "practices"}) {
+      assertThat(report.get(type).get("precision").asDouble()).isBetween(0.0, 1.0);
+      assertThat(report.get(type).get("recall").asDouble()).isBetween(0.0, 1.0);
+      assertThat(report.get(type).get("f1").asDouble()).isBetween(0.0, 1.0);
+    }
+    assertThat(report.get("notes")).hasSize(Notes.evalNotes().size());
+    assertThat(report.get("notes").get(0).fieldNames()).toIterable()
+        .containsExactly("file", "tools", "practices", "falsePositives", "falseNegatives");
+  }
+
+  @Test
   void parsePrintsAReadableSummary() {
     assertThat(run("parse", Notes.examples().get(0).toString())).isZero();
 
