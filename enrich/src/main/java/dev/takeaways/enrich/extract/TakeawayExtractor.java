@@ -457,8 +457,13 @@ public final class TakeawayExtractor {
       @Override
       public void visit(CustomBlock block) {
         if (block instanceof org.commonmark.ext.gfm.tables.TableBlock) {
+          // Rows of the body; a table that is only a header (a bar of links, say) is read by its header.
+          boolean hasBody = false;
           for (Node part = block.getFirstChild(); part != null; part = part.getNext()) {
-            if (part instanceof TableBody) {
+            hasBody |= part instanceof TableBody && part.getFirstChild() != null;
+          }
+          for (Node part = block.getFirstChild(); part != null; part = part.getNext()) {
+            if (hasBody == (part instanceof TableBody)) {
               for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
                 if (row instanceof TableRow) {
                   add(TakeawayKind.POINT, tableRow(row));

@@ -28,16 +28,18 @@ public final class TaxonomyMatcher {
   private final Map<String, Keyword> keywords;
   private final Trie contextTrie;
 
-  private record Keyword(TaxonomyEntry entry, String rule) {}
+  /** @param needsContext whether this spelling alone is ambiguous (the plain name of an ambiguous entry) */
+  private record Keyword(TaxonomyEntry entry, String rule, boolean needsContext) {}
 
   public TaxonomyMatcher(Taxonomy taxonomy) {
     Map<String, Keyword> byText = new HashMap<>();
     Set<String> contextWords = new java.util.HashSet<>();
     for (TaxonomyEntry e : taxonomy.entries()) {
-      addVariants(byText, e.name(), new Keyword(e, "exact"), e);
-      addVariants(byText, e.slug(), new Keyword(e, "exact"), e);
-      e.aliases().forEach(a -> addVariants(byText, a, new Keyword(e, "alias"), e));
-      e.misspellings().forEach(a -> addVariants(byText, a, new Keyword(e, "misspelling"), e));
+      // Only the plain name of an ambiguous entry needs context: "Salt" may be seasoning, "SaltStack" may not.
+      addVariants(byText, e.name(), new Keyword(e, "exact", e.ambiguous()), e);
+      addVariants(byText, e.slug(), new Keyword(e, "exact", e.ambiguous()), e);
+      e.aliases().forEach(a -> addVariants(byText, a, new Keyword(e, "alias", false), e));
+      e.misspellings().forEach(a -> addVariants(byText, a, new Keyword(e, "misspelling", false), e));
       e.context().forEach(c -> contextWords.add(normalize(c)));
     }
     this.keywords = Map.copyOf(byText);
@@ -81,7 +83,7 @@ public final class TaxonomyMatcher {
       if (k == null) {
         continue;
       }
-      if (k.entry().ambiguous()) {
+      if (k.needsContext()) {
         ambiguous.add(emit);
         continue;
       }

@@ -151,6 +151,13 @@ class TakeawayExtractorTest {
   }
 
   @Test
+  void aTableOfOnlyAHeaderIsReadByItsHeader() {
+    List<Takeaway> takeaways = extract("| [Slides](s.pdf) | [Code on GitHub](https://x) |\n| --- | --- |\n").takeaways();
+
+    assertThat(takeaways).extracting(Takeaway::text).containsExactly("Slides | Code on GitHub");
+  }
+
+  @Test
   void aOneTalkNoteIsOneSessionWithItsSpeakers() {
     Extraction e = extract("# Intro: Linkerd\n\n**Speakers**\n* Ana Silva, Example Corp\n\n## What does it do?\n\n- retries and timeouts\n");
 

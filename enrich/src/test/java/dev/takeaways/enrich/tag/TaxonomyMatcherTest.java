@@ -54,6 +54,12 @@ class TaxonomyMatcherTest {
   }
 
   @Test
+  void distinctiveAliasesOfAmbiguousNamesNeedNoContext() {
+    assertThat(MATCHER.tag("In my work at SaltStack, events drive automation")).extracting(t -> t.id() + "/" + t.evidence().rule())
+        .containsExactly("tool:salt/alias");
+  }
+
+  @Test
   void malformedTaxonomyNamesItsOrigin() {
     assertThatThrownBy(() -> Taxonomy.fromYaml("tools: [ {slug: Bad Slug, name: x} ]", "my.yml"))
         .hasMessageContaining("my.yml")
