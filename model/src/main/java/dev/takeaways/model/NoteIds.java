@@ -29,27 +29,32 @@ public final class NoteIds {
   }
 
   /**
-   * The id of a takeaway.
+   * The id of a takeaway: the note id, {@code #}, and 16 hex digits of XXH3. The hash is seeded with
+   * the hash of the takeaway's section and kind, and taken over the UTF-8 bytes of its normalized
+   * text; a repeated text (same section, kind and text) is told apart by its occurrence number.
    *
-   * @param occurrence 0 for the first takeaway with this section and text in the note, 1 for the
-   *     second, and so on
+   * @param occurrence 0 for the first takeaway with this section, kind and text in the note, 1 for
+   *     the second, and so on
    */
-  public static String takeawayId(String noteId, String section, String text, int occurrence) {
-    String normalized = normalize(text);
-    return noteId + "#" + hex(occurrenceHash(section, normalized, textHash(section, normalized), occurrence));
+  public static String takeawayId(String noteId, String section, TakeawayKind kind, String text, int occurrence) {
+    return noteId + "#" + hex(occurrenceHash(seeded(section, kind).hashBytesToLong(utf8(normalize(text))), occurrence));
   }
 
-  private static long textHash(String section, String normalizedText) {
-    return hash(section + "\n" + normalizedText);
+  private static Hasher64 seeded(String section, TakeawayKind kind) {
+    return Hashing.xxh3_64(hash(section + "\n" + kind.wireName()));
   }
 
-  private static long occurrenceHash(String section, String normalizedText, long textHash, int occurrence) {
-    return occurrence == 0 ? textHash : hash(section + "\n" + normalizedText + "\n" + occurrence);
+  private static long occurrenceHash(long textHash, int occurrence) {
+    return occurrence == 0 ? textHash : XXH3.hashStream().putLong(textHash).putInt(occurrence).getAsLong();
   }
 
   /** XXH3 of the UTF-8 bytes (encoding is an intrinsic; hashing chars one by one is not). */
   private static long hash(String s) {
-    return XXH3.hashBytesToLong(s.getBytes(StandardCharsets.UTF_8));
+    return XXH3.hashBytesToLong(utf8(s));
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -59,21 +64,29 @@ public final class NoteIds {
   public static final class TakeawayIdSequence {
     private final String noteId;
     private final java.util.Map<Long, Integer> seen = new java.util.HashMap<>();
+    private String lastSection;
+    private final java.util.EnumMap<TakeawayKind, Hasher64> hashers = new java.util.EnumMap<>(TakeawayKind.class);
 
     public TakeawayIdSequence(String noteId) {
       this.noteId = noteId;
     }
 
     /**
-     * The id of the next takeaway with this section and text.
+     * The id of the next takeaway with this section, kind and text.
      *
      * @param normalizedText the text, already lower case with single spaces and no white space at
      *     its ends (as {@link NoteIds#takeawayId} would make it)
      */
-    public String next(String section, String normalizedText) {
-      long hash = textHash(section, normalizedText);
+    public String next(String section, TakeawayKind kind, String normalizedText) {
+      if (!section.equals(lastSection)) {
+        hashers.clear();
+        lastSection = section;
+      }
+      Hasher64 hasher = hashers.computeIfAbsent(kind, k -> seeded(section, k));
+      // The seed carries the section and kind, so equal texts elsewhere count separately.
+      long hash = hasher.hashBytesToLong(utf8(normalizedText));
       int occurrence = seen.merge(hash, 1, Integer::sum) - 1;
-      return noteId + "#" + hex(occurrenceHash(section, normalizedText, hash, occurrence));
+      return noteId + "#" + hex(occurrenceHash(hash, occurrence));
     }
   }
 

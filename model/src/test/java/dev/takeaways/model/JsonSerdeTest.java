@@ -70,8 +70,15 @@ class JsonSerdeTest {
 
   @Test
   void takeawayIdsAreStableAndIgnoreCaseAndSpacing() {
-    assertThat(NoteIds.takeawayId("n.md", "A > B", "Use  Docker", 0)).isEqualTo(NoteIds.takeawayId("n.md", "A > B", "use docker", 0));
-    assertThat(NoteIds.takeawayId("n.md", "A > B", "use docker", 0)).isNotEqualTo(NoteIds.takeawayId("n.md", "A > B", "use docker", 1));
+    TakeawayKind p = TakeawayKind.POINT;
+    assertThat(NoteIds.takeawayId("n.md", "A > B", p, "Use  Docker", 0)).isEqualTo(NoteIds.takeawayId("n.md", "A > B", p, "use docker", 0));
+    assertThat(NoteIds.takeawayId("n.md", "A > B", p, "use docker", 0)).isNotEqualTo(NoteIds.takeawayId("n.md", "A > B", p, "use docker", 1));
+    assertThat(NoteIds.takeawayId("n.md", "A > B", p, "use docker", 0)).isNotEqualTo(NoteIds.takeawayId("n.md", "A > B", TakeawayKind.HIGHLIGHT, "use docker", 0));
+
+    NoteIds.TakeawayIdSequence ids = new NoteIds.TakeawayIdSequence("n.md");
+    assertThat(ids.next("A > B", p, "use docker")).isEqualTo(NoteIds.takeawayId("n.md", "A > B", p, "use docker", 0));
+    assertThat(ids.next("A > C", p, "use docker")).isEqualTo(NoteIds.takeawayId("n.md", "A > C", p, "use docker", 0));
+    assertThat(ids.next("A > B", p, "use docker")).isEqualTo(NoteIds.takeawayId("n.md", "A > B", p, "use docker", 1));
     assertThat(NoteIds.noteId(java.nio.file.Path.of("/notes"), java.nio.file.Path.of("/notes/day1/talk.md"))).isEqualTo("day1/talk.md");
   }
 }

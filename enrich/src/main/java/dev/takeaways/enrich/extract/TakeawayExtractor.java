@@ -244,7 +244,7 @@ public final class TakeawayExtractor {
       String section = section();
       takeaways.add(
           new Takeaway(
-              ids.next(section, kind.wireName() + ":" + lower),
+              ids.next(section, kind, lower),
               current == null ? null : current.id(),
               kind,
               text,

@@ -42,6 +42,8 @@ public final class NoteParser {
           .setCodePointLimit(MAX_FRONT_MATTER_CHARS)
           .setAllowDuplicateKeys(true)
           .build();
+  /** A Load builds its constructor tables once; it is not thread-safe, so one per thread. */
+  private final ThreadLocal<Load> yaml = ThreadLocal.withInitial(() -> new Load(yamlSettings));
 
   /** Parses {@code text}, the whole note. */
   public ParsedNote parse(String text) {
@@ -75,7 +77,7 @@ public final class NoteParser {
     }
     Object loaded;
     try {
-      loaded = new Load(yamlSettings).loadFromString(yaml);
+      loaded = this.yaml.get().loadFromString(yaml);
     } catch (YamlEngineException e) {
       warnings.add("front matter is not valid YAML (" + firstLine(e.getMessage()) + "); ignored");
       return null;
