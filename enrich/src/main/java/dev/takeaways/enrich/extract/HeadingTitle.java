@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
  * word ({@code JohnRyding}) are split into words.
  */
 record HeadingTitle(String title, String speaker) {
-  private static final Pattern DASH = Pattern.compile("^(.+)\\s+[-\\u2013\\u2014]+\\s+([^-\\u2013\\u2014]+)$");
   private static final Pattern PARENS = Pattern.compile("^(.+?)\\s*\\(([^()]+)\\)$");
   private static final Pattern COLON = Pattern.compile("^([^:]+):\\s+(.+)$");
   private static final Pattern CAMEL_NAME = Pattern.compile("^\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+){1,3}$");
@@ -20,10 +19,15 @@ record HeadingTitle(String title, String speaker) {
   static HeadingTitle parse(String heading) {
     String text = heading.strip();
     // Cheap tests first: most headings have none of the separators, and the patterns backtrack.
-    if ((text.indexOf('-') >= 0 || text.indexOf('\u2013') >= 0 || text.indexOf('\u2014') >= 0)) {
-      Matcher m = DASH.matcher(text);
-      if (m.matches() && isName(m.group(2))) {
-        return new HeadingTitle(m.group(1).strip(), name(m.group(2)));
+    int dash = lastDashSeparator(text);
+    if (dash > 0) {
+      int end = dash;
+      while (end < text.length() && isDash(text.charAt(end))) {
+        end++;
+      }
+      String speaker = text.substring(end).strip();
+      if (!speaker.isEmpty() && isName(speaker)) {
+        return new HeadingTitle(text.substring(0, dash).strip(), name(speaker));
       }
     }
     if (text.endsWith(")")) {
@@ -40,6 +44,26 @@ record HeadingTitle(String title, String speaker) {
       }
     }
     return new HeadingTitle(text, null);
+  }
+
+  /** Where the last run of dashes with white space on both sides starts, or -1. */
+  private static int lastDashSeparator(String text) {
+    for (int i = text.length() - 2; i > 0; i--) {
+      if (isDash(text.charAt(i)) && !isDash(text.charAt(i - 1))) {
+        int end = i;
+        while (end < text.length() && isDash(text.charAt(end))) {
+          end++;
+        }
+        if (Character.isWhitespace(text.charAt(i - 1)) && end < text.length() && Character.isWhitespace(text.charAt(end))) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isDash(char c) {
+    return c == '-' || c == '\u2013' || c == '\u2014';
   }
 
   private static boolean isName(String candidate) {

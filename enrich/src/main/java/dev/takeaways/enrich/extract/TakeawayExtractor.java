@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.node.AbstractVisitor;
@@ -90,6 +89,7 @@ public final class TakeawayExtractor {
     private final List<Takeaway> takeaways = new ArrayList<>();
     private final Deque<Section> open = new ArrayDeque<>();
     private final Map<String, Integer> occurrences = new HashMap<>();
+    private final Map<String, Boolean> talkSections = new HashMap<>();
     private final NoteIds.TakeawayIdSequence ids;
     private final List<String> speakersInBody = new ArrayList<>();
     private String firstHeading;
@@ -154,7 +154,7 @@ public final class TakeawayExtractor {
           !text.isEmpty()
               && (parsed.speaker() != null
                   || (current == null && !hasSubheading && !open.isEmpty()
-                      && (isWholeLink(heading) || TALK_SECTION.matcher(open.peek().title).find())));
+                      && (isWholeLink(heading) || holdsTalks(open.peek().title))));
       if (talk) {
         int n = occurrences.merge("session\n" + parent + "\n" + parsed.title(), 1, Integer::sum) - 1;
         current = new Session(NoteIds.sessionId(noteId, parent + SEPARATOR + parsed.title(), n), parsed.title(), parsed.speaker(), url, parent);
@@ -164,6 +164,11 @@ public final class TakeawayExtractor {
       }
       open.push(new Section(heading.getLevel(), text));
       section = null;
+    }
+
+    /** Whether a section's title says it holds talks; asked once per title. */
+    private boolean holdsTalks(String title) {
+      return talkSections.computeIfAbsent(title, t -> TALK_SECTION.matcher(t).find());
     }
 
     /** A note that is one talk and has no talk headings becomes one session. */
@@ -205,9 +210,14 @@ public final class TakeawayExtractor {
     }
 
     private String sectionPath() {
-      List<String> names = new ArrayList<>();
-      open.descendingIterator().forEachRemaining(s -> names.add(s.title));
-      return names.stream().filter(s -> !s.isEmpty()).collect(Collectors.joining(SEPARATOR));
+      StringBuilder path = new StringBuilder();
+      for (java.util.Iterator<Section> it = open.descendingIterator(); it.hasNext(); ) {
+        String title = it.next().title;
+        if (!title.isEmpty()) {
+          path.append(path.length() == 0 ? "" : SEPARATOR).append(title);
+        }
+      }
+      return path.toString();
     }
 
     /** The section path of what follows the last heading, computed once per heading. */
