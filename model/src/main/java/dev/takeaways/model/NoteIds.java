@@ -29,19 +29,31 @@ public final class NoteIds {
   }
 
   /**
-   * The id of a takeaway: the note id, {@code #}, and 16 hex digits of XXH3. The hash is seeded with
-   * the hash of the takeaway's section and kind, and taken over the UTF-8 bytes of its normalized
-   * text; a repeated text (same section, kind and text) is told apart by its occurrence number.
+   * The id of a takeaway: the note id, {@code #}, and 16 hex digits: the XXH3 of its section and
+   * kind combined with the XXH3 of its normalized text (UTF-8); a repeated text (same section, kind
+   * and text) is told apart by its occurrence number.
    *
    * @param occurrence 0 for the first takeaway with this section, kind and text in the note, 1 for
    *     the second, and so on
    */
   public static String takeawayId(String noteId, String section, TakeawayKind kind, String text, int occurrence) {
-    return noteId + "#" + hex(occurrenceHash(seeded(section, kind).hashBytesToLong(utf8(normalize(text))), occurrence));
+    long textHash = combine(placeHash(section, kind), hash(normalize(text)));
+    return noteId + "#" + hex(occurrenceHash(textHash, occurrence));
   }
 
-  private static Hasher64 seeded(String section, TakeawayKind kind) {
-    return Hashing.xxh3_64(hash(section + "\n" + kind.wireName()));
+  private static long placeHash(String section, TakeawayKind kind) {
+    return hash(section + "\n" + kind.wireName());
+  }
+
+  /** Mixes two 64-bit hashes into one (MurmurHash3's finalizer over an asymmetric combination). */
+  private static long combine(long a, long b) {
+    long h = a ^ (Long.rotateLeft(b, 31) * 0x9E3779B97F4A7C15L);
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
   }
 
   private static long occurrenceHash(long textHash, int occurrence) {
@@ -65,7 +77,8 @@ public final class NoteIds {
     private final String noteId;
     private final java.util.Map<Long, Integer> seen = new java.util.HashMap<>();
     private String lastSection;
-    private final java.util.EnumMap<TakeawayKind, Hasher64> hashers = new java.util.EnumMap<>(TakeawayKind.class);
+    /** The place hashes of {@link #lastSection} by kind; 0 where not computed yet. */
+    private final long[] places = new long[TakeawayKind.values().length];
 
     public TakeawayIdSequence(String noteId) {
       this.noteId = noteId;
@@ -79,12 +92,14 @@ public final class NoteIds {
      */
     public String next(String section, TakeawayKind kind, String normalizedText) {
       if (!section.equals(lastSection)) {
-        hashers.clear();
+        java.util.Arrays.fill(places, 0L);
         lastSection = section;
       }
-      Hasher64 hasher = hashers.computeIfAbsent(kind, k -> seeded(section, k));
-      // The seed carries the section and kind, so equal texts elsewhere count separately.
-      long hash = hasher.hashBytesToLong(utf8(normalizedText));
+      if (places[kind.ordinal()] == 0L) {
+        places[kind.ordinal()] = placeHash(section, kind);
+      }
+      // The place hash carries the section and kind, so equal texts elsewhere count separately.
+      long hash = combine(places[kind.ordinal()], NoteIds.hash(normalizedText));
       int occurrence = seen.merge(hash, 1, Integer::sum) - 1;
       return noteId + "#" + hex(occurrenceHash(hash, occurrence));
     }

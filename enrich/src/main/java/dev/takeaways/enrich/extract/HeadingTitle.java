@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 record HeadingTitle(String title, String speaker) {
   private static final Pattern PARENS = Pattern.compile("^(.+?)\\s*\\(([^()]+)\\)$");
   private static final Pattern COLON = Pattern.compile("^([^:]+):\\s+(.+)$");
+  private static final Pattern CAMEL_BOUNDARY = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
   private static final Pattern CAMEL_NAME = Pattern.compile("^\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+){1,3}$");
   private static final Pattern WORDS_NAME =
       Pattern.compile("^\\p{Lu}[\\p{L}.'’-]*(?: (?:\\p{Lu}[\\p{L}.'’-]*|van|von|de|da|del|der|le|la)){1,3}$");
@@ -74,7 +75,7 @@ record HeadingTitle(String title, String speaker) {
   private static String name(String candidate) {
     String s = candidate.strip();
     if (CAMEL_NAME.matcher(s).matches()) {
-      return s.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ");
+      return CAMEL_BOUNDARY.matcher(s).replaceAll(" ");
     }
     return s;
   }
