@@ -4,15 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takeaways.enrich.EnrichResult;
-import dev.takeaways.enrich.NoteEnricher;
 import dev.takeaways.enrich.eval.Labels;
 import dev.takeaways.enrich.eval.TagEvaluation;
-import dev.takeaways.ingest.NoteValidator;
 import dev.takeaways.model.EnrichedNote;
 import dev.takeaways.model.JsonSerde;
-import dev.takeaways.model.RawNote;
 import dev.takeaways.model.Tag;
-import dev.takeaways.model.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -51,20 +47,14 @@ public final class EvalCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, Labels> goldLabels = readGold(gold);
     Map<String, Labels> predicted = new LinkedHashMap<>();
-    NoteEnricher enricher = NoteEnricher.withBundledTaxonomy();
-    NoteValidator validator = new NoteValidator(Topics.MAX_NOTE_BYTES);
+    NoteFileEnricher enricher = new NoteFileEnricher();
     for (String file : goldLabels.keySet()) {
       Path note = dir.resolve(file);
       if (!Files.isRegularFile(note)) {
         err.println("takeaways eval: " + note + ": no such file; counted as finding nothing");
         continue;
       }
-      NoteValidator.Verdict verdict = validator.validate(file, Files.readAllBytes(note));
-      if (!(verdict instanceof NoteValidator.Valid valid)) {
-        err.println("takeaways eval: rejected " + ((NoteValidator.Invalid) verdict).detail());
-        continue;
-      }
-      EnrichResult result = enricher.enrich(RawNote.of(file, file, new RawNote.Source(RawNote.Source.CLI, null), valid.text(), 0));
+      EnrichResult result = enricher.enrich(note, file, file);
       if (result instanceof EnrichResult.Enriched enriched) {
         predicted.put(file, labels(enriched.note()));
       } else {

@@ -1,15 +1,11 @@
 package dev.takeaways.app.cli;
 
 import dev.takeaways.enrich.EnrichResult;
-import dev.takeaways.enrich.NoteEnricher;
-import dev.takeaways.ingest.NoteValidator;
 import dev.takeaways.model.EnrichedNote;
 import dev.takeaways.model.JsonSerde;
-import dev.takeaways.model.RawNote;
 import dev.takeaways.model.Session;
 import dev.takeaways.model.Tag;
 import dev.takeaways.model.Takeaway;
-import dev.takeaways.model.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -48,14 +44,7 @@ public final class ParseCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     String path = file.getFileName().toString();
-    NoteValidator.Verdict verdict = new NoteValidator(Topics.MAX_NOTE_BYTES).validate(path, Files.readAllBytes(file));
-    if (verdict instanceof NoteValidator.Invalid invalid) {
-      err.println("takeaways parse: rejected " + invalid.detail());
-      return ExitCodes.REJECTED;
-    }
-    String noteId = id == null ? path : id;
-    RawNote raw = RawNote.of(noteId, path, new RawNote.Source(RawNote.Source.CLI, null), ((NoteValidator.Valid) verdict).text(), 0);
-    EnrichResult result = NoteEnricher.withBundledTaxonomy().enrich(raw);
+    EnrichResult result = new NoteFileEnricher().enrich(file, id == null ? path : id, path);
     if (result instanceof EnrichResult.Rejected rejected) {
       err.println("takeaways parse: rejected " + rejected.detail());
       return ExitCodes.REJECTED;
