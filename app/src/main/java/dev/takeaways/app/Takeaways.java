@@ -8,6 +8,7 @@ import dev.takeaways.app.cli.ParseCommand;
 import dev.takeaways.app.cli.PublishCommand;
 import dev.takeaways.app.cli.PushCommand;
 import dev.takeaways.app.cli.Shutdown;
+import dev.takeaways.app.cli.TagCommand;
 import dev.takeaways.app.cli.TailCommand;
 import dev.takeaways.app.cli.UpCommand;
 import picocli.CommandLine;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       PushCommand.class,
       ParseCommand.class,
       TailCommand.class,
+      TagCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -83,6 +83,19 @@ class CommandLineTest {
   }
 
   @Test
+  void tagPrintsEachTagWithItsEvidence() {
+    java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("We bake images with Packer and install Chocolaty.".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(run("tag")).isZero();
+    } finally {
+      System.setIn(stdin);
+    }
+    assertThat(out.toString().lines()).hasSize(2);
+    assertThat(out.toString()).contains("tool:packer").contains("\"Packer\" at 20-26").contains("tool:chocolatey").contains("misspelling");
+  }
+
+  @Test
   void parsePrintsAReadableSummary() {
     assertThat(run("parse", Notes.examples().get(0).toString())).isZero();
 

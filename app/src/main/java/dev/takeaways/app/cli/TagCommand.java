@@ -1,0 +1,39 @@
+package dev.takeaways.app.cli;
+
+import dev.takeaways.enrich.tag.Taxonomy;
+import dev.takeaways.enrich.tag.TaxonomyMatcher;
+import dev.takeaways.model.JsonSerde;
+import dev.takeaways.model.Tag;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Tags text from standard input, showing why each tag was given. */
+@Command(name = "tag", mixinStandardHelpOptions = true, description = "Reads text from standard input and prints its tags with their evidence.")
+public final class TagCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--json", description = "Print the tags as JSON, as they appear on the topics.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+    List<Tag> tags = new TaxonomyMatcher(Taxonomy.bundled()).tag(text);
+    if (json) {
+      out.println(JsonSerde.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tags));
+      return ExitCodes.OK;
+    }
+    for (Tag tag : tags) {
+      Tag.Evidence e = tag.evidence();
+      out.printf("%-40s %-12s \"%s\" at %d-%d%n", tag.id(), e.rule(), e.text(), e.start(), e.end());
+    }
+    return ExitCodes.OK;
+  }
+}
