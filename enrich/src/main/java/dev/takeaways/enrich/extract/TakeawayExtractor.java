@@ -88,7 +88,7 @@ public final class TakeawayExtractor {
     private final List<Session> sessions = new ArrayList<>();
     private final List<Takeaway> takeaways = new ArrayList<>();
     private final Deque<Section> open = new ArrayDeque<>();
-    private final Map<String, Integer> occurrences = new HashMap<>();
+    private final Map<String, Integer> sessionOccurrences = new HashMap<>();
     private final Map<String, Boolean> talkSections = new HashMap<>();
     private final NoteIds.TakeawayIdSequence ids;
     private final List<String> speakersInBody = new ArrayList<>();
@@ -156,7 +156,7 @@ public final class TakeawayExtractor {
                   || (current == null && !hasSubheading && !open.isEmpty()
                       && (isWholeLink(heading) || holdsTalks(open.peek().title))));
       if (talk) {
-        int n = occurrences.merge("session\n" + parent + "\n" + parsed.title(), 1, Integer::sum) - 1;
+        int n = sessionOccurrences.merge("session\n" + parent + "\n" + parsed.title(), 1, Integer::sum) - 1;
         current = new Session(NoteIds.sessionId(noteId, parent + SEPARATOR + parsed.title(), n), parsed.title(), parsed.speaker(), url, parent);
         currentLevel = heading.getLevel();
         sessions.add(current);
