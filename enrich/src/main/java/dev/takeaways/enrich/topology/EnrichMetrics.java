@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.Timer;
 final class EnrichMetrics {
   private final MeterRegistry registry;
   private final Timer duration;
+  /** Every outcome recorded by this instance, so a caller can check that a record had exactly one. */
+  private long outcomes;
 
   EnrichMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -21,7 +23,7 @@ final class EnrichMetrics {
             .publishPercentileHistogram()
             .register(registry);
     for (String outcome : new String[] {"enriched", "deleted"}) {
-      notes(outcome, MetricNames.NONE);
+      counter(outcome, MetricNames.NONE);
     }
   }
 
@@ -29,7 +31,18 @@ final class EnrichMetrics {
     return duration;
   }
 
-  Counter notes(String outcome, String reason) {
+  /** Counts one outcome of one record: {@code enriched}, {@code deleted} or {@code dead-lettered}. */
+  void outcome(String outcome, String reason) {
+    counter(outcome, reason).increment();
+    outcomes++;
+  }
+
+  /** How many outcomes have been counted so far. */
+  long outcomes() {
+    return outcomes;
+  }
+
+  private Counter counter(String outcome, String reason) {
     return Counter.builder(MetricNames.ENRICH_NOTES)
         .description("Notes read by enrich, by outcome")
         .tag(MetricNames.OUTCOME, outcome)
@@ -38,7 +51,7 @@ final class EnrichMetrics {
   }
 
   void enriched(EnrichedNote note) {
-    notes("enriched", MetricNames.NONE).increment();
+    outcome("enriched", MetricNames.NONE);
     for (Takeaway t : note.takeaways()) {
       registry.counter(MetricNames.ENRICH_TAKEAWAYS, MetricNames.KIND, t.kind().wireName()).increment();
       for (Tag tag : t.tags()) {

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -65,28 +66,32 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
   @Override
   public void process(Record<String, byte[]> record) {
     String noteId = record.key();
-    int outcomes = handle(record, noteId);
+    long before = metrics.outcomes();
+    handle(record, noteId);
+    long outcomes = metrics.outcomes() - before;
     checker.check(EnrichContract.NOTE_ENRICHED_OR_DEAD_LETTERED, outcomes == 1,
         () -> "note " + noteId + " had " + outcomes + " outcomes");
   }
 
-  /** Processes one record; returns how many outcomes (enriched, deleted, dead-lettered) it had. */
-  private int handle(Record<String, byte[]> record, String noteId) {
+  /** Processes one record, counting exactly one outcome for it: enriched, deleted or dead-lettered. */
+  private void handle(Record<String, byte[]> record, String noteId) {
     if (noteId == null || noteId.isBlank()) {
       checker.check(EnrichContract.RECORD_IS_A_NOTE, false, () -> "a record on notes.raw has no key");
-      return deadLetter(record, "unknown", null, "bad-record", "a record on notes.raw has no note id (key)");
+      deadLetter(record, "unknown", null, "bad-record", "a record on notes.raw has no note id (key)");
+      return;
     }
     if (record.value() == null) {
       checker.check(EnrichContract.RECORD_IS_A_NOTE, true, () -> "");
       delete(record, noteId);
-      return 1;
+      return;
     }
     RawNote raw;
     try {
       raw = RAW.fromBytes(record.value());
     } catch (SerializationException e) {
       checker.check(EnrichContract.RECORD_IS_A_NOTE, false, () -> "record " + noteId + " is not a notes.raw/v1 note");
-      return deadLetter(record, noteId, null, "bad-record", noteId + ": the record is not a notes.raw/v1 note: " + rootMessage(e));
+      deadLetter(record, noteId, null, "bad-record", noteId + ": the record is not a notes.raw/v1 note: " + rootMessage(e));
+      return;
     }
     checker.check(EnrichContract.RECORD_IS_A_NOTE, true, () -> "");
     long start = System.nanoTime();
@@ -96,19 +101,20 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
     } catch (RuntimeException e) {
       // A bug must not stop the stream for every other note: dead-letter the note and go on.
       LOG.error("enrich failed on {}", raw.path(), e);
-      return deadLetter(record, noteId, raw.path(), "internal-error", raw.path() + ": enrich failed: " + e);
+      deadLetter(record, noteId, raw.path(), "internal-error", raw.path() + ": enrich failed: " + e);
+      return;
     }
-    metrics.duration().record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+    metrics.duration().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     if (result instanceof EnrichResult.Rejected rejected) {
       LOG.warn("rejected {}: {}", raw.path(), rejected.detail());
-      return deadLetter(record, noteId, raw.path(), rejected.reason(), rejected.detail());
+      deadLetter(record, noteId, raw.path(), rejected.reason(), rejected.detail());
+      return;
     }
     EnrichedNote note = ((EnrichResult.Enriched) result).note();
     checker.check(EnrichContract.TAKEAWAYS_WELL_FORMED, wellFormed(note), () -> "note " + noteId + " has duplicate ids or a bad span");
     forward(note, record);
     metrics.enriched(note);
     LOG.debug("enriched {}: {} sessions, {} takeaways", raw.path(), note.sessions().size(), note.takeaways().size());
-    return 1;
   }
 
   private void forward(EnrichedNote note, Record<String, byte[]> record) {
@@ -138,7 +144,7 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
       tombstone(gone, noteId, record.timestamp());
     }
     takeawayIds.delete(noteId);
-    metrics.notes("deleted", MetricNames.NONE).increment();
+    metrics.outcome("deleted", MetricNames.NONE);
   }
 
   private void tombstone(String takeawayId, String noteId, long timestamp) {
@@ -152,12 +158,11 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
     return ids == null || ids.isEmpty() ? List.of() : Arrays.asList(ids.split("\n"));
   }
 
-  private int deadLetter(Record<String, byte[]> record, String noteId, String path, String reason, String detail) {
+  private void deadLetter(Record<String, byte[]> record, String noteId, String path, String reason, String detail) {
     DeadLetter letter = DeadLetter.of(noteId, path, "enrich", reason, detail, clock.millis());
     context.forward(
         new Record<>(noteId, DEAD.toBytes(letter), record.timestamp(), new RecordHeaders()), EnrichTopology.DEAD_LETTER_SINK);
-    metrics.notes("dead-lettered", reason).increment();
-    return 1;
+    metrics.outcome("dead-lettered", reason);
   }
 
   private static boolean wellFormed(EnrichedNote note) {
