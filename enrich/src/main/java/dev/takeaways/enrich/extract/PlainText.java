@@ -43,7 +43,7 @@ final class PlainText extends AbstractVisitor {
     }
     int start = out.length() + (pendingSpace ? 1 : 0);
     visitChildren(strongEmphasis);
-    strong.add(start < out.length() ? out.substring(start) .strip() : "");
+    strong.add(start < out.length() ? out.substring(start).strip() : "");
   }
 
   /** Single spaces (of any run of white space, no-break spaces included), trimmed. */

@@ -275,7 +275,7 @@ public final class TakeawayExtractor {
           }
         }
         String opening = opening(lower);
-        if (!highlights.isEmpty() && !(mayBeSummary(opening) && SUMMARY.matcher(text).matches()) && !isSpeakersLine(text, opening)) {
+        if (!highlights.isEmpty() && !(mayBeSummary(opening) && SUMMARY.matcher(text).matches()) && speakersLine(text, opening) == null) {
           highlights.forEach(h -> add(TakeawayKind.HIGHLIGHT, h));
           return;
         }
@@ -299,9 +299,8 @@ public final class TakeawayExtractor {
           return;
         }
       }
-      if (!inList && isSpeakersLine(text, opening)) {
-        m = SPEAKERS.matcher(text);
-        m.matches();
+      m = inList ? null : speakersLine(text, opening);
+      if (m != null) {
         String names = m.group(1).strip();
         if (names.isEmpty()) {
           speakerListNext = true;
@@ -407,8 +406,13 @@ public final class TakeawayExtractor {
       return count;
     }
 
-    private static boolean isSpeakersLine(String text, String opening) {
-      return text.length() <= 120 && (opening.startsWith("speaker") || opening.startsWith("present")) && SPEAKERS.matcher(text).matches();
+    /** The match of a {@code Speakers: ...} line, or null when {@code text} is not one. */
+    private static Matcher speakersLine(String text, String opening) {
+      if (text.length() > 120 || !(opening.startsWith("speaker") || opening.startsWith("present"))) {
+        return null;
+      }
+      Matcher m = SPEAKERS.matcher(text);
+      return m.matches() ? m : null;
     }
 
     private static String withoutTrailingColon(String text) {

@@ -43,7 +43,7 @@ public final class NoteParser {
           .setAllowDuplicateKeys(true)
           .build();
   /** A Load builds its constructor tables once; it is not thread-safe, so one per thread. */
-  private final ThreadLocal<Load> yaml = ThreadLocal.withInitial(() -> new Load(yamlSettings));
+  private final ThreadLocal<Load> yamlLoader = ThreadLocal.withInitial(() -> new Load(yamlSettings));
 
   /** Parses {@code text}, the whole note. */
   public ParsedNote parse(String text) {
@@ -77,7 +77,7 @@ public final class NoteParser {
     }
     Object loaded;
     try {
-      loaded = this.yaml.get().loadFromString(yaml);
+      loaded = yamlLoader.get().loadFromString(yaml);
     } catch (YamlEngineException e) {
       warnings.add("front matter is not valid YAML (" + firstLine(e.getMessage()) + "); ignored");
       return null;
