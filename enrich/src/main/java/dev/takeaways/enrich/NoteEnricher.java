@@ -8,10 +8,17 @@ import dev.takeaways.enrich.tag.Taxonomy;
 import dev.takeaways.enrich.tag.TaxonomyMatcher;
 import dev.takeaways.model.EnrichedNote;
 import dev.takeaways.model.RawNote;
+import dev.takeaways.model.Tag;
 import dev.takeaways.model.Takeaway;
 import dev.takeaways.model.Topics;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Parse, extract and tag: a raw note in, an enriched note (or a rejection) out. A pure function of
@@ -65,10 +72,6 @@ public final class NoteEnricher {
       return new EnrichResult.Rejected(
           "front-matter", raw.path() + ": " + String.join("; ", parsed.warnings()) + ", and nothing else could be read");
     }
-    List<Takeaway> tagged =
-        extraction.takeaways().stream()
-            .map(t -> new Takeaway(t.id(), t.sessionId(), t.kind(), t.text(), t.section(), t.position(), matcher.tag(t.text())))
-            .toList();
     String title = parsed.frontMatter().title();
     if (title == null) {
       title = extraction.firstHeading();
@@ -76,6 +79,26 @@ public final class NoteEnricher {
     if (title == null) {
       title = fileTitle(raw.path());
     }
+    List<Takeaway> takeaways = extraction.takeaways();
+    // One matcher call per note, so that context words count anywhere in it: the takeaways first,
+    // then what belongs to the note as a whole (title, keywords, headings).
+    List<String> texts = new ArrayList<>(takeaways.size() + 8);
+    takeaways.forEach(t -> texts.add(t.text()));
+    Set<String> wholeNote = new LinkedHashSet<>();
+    wholeNote.add(title);
+    wholeNote.addAll(parsed.frontMatter().tags());
+    extraction.sessions().forEach(s -> wholeNote.add(s.title()));
+    takeaways.forEach(t -> wholeNote.addAll(Arrays.asList(t.section().split(" > "))));
+    wholeNote.removeIf(String::isBlank);
+    texts.addAll(wholeNote);
+    List<List<Tag>> tags = matcher.tagAll(texts);
+    List<Takeaway> tagged = new ArrayList<>(takeaways.size());
+    for (int i = 0; i < takeaways.size(); i++) {
+      Takeaway t = takeaways.get(i);
+      tagged.add(new Takeaway(t.id(), t.sessionId(), t.kind(), t.text(), t.section(), t.position(), tags.get(i)));
+    }
+    Map<String, Tag> noteTags = new LinkedHashMap<>();
+    tags.subList(takeaways.size(), tags.size()).forEach(list -> list.forEach(tag -> noteTags.putIfAbsent(tag.id(), tag)));
     return new EnrichResult.Enriched(
         new EnrichedNote(
             EnrichedNote.SCHEMA,
@@ -88,6 +111,7 @@ public final class NoteEnricher {
             extraction.sessions(),
             tagged,
             parsed.frontMatter().tags(),
+            List.copyOf(noteTags.values()),
             parsed.warnings()));
   }
 

@@ -56,7 +56,7 @@ class GoldenCorpusTest {
     ObjectNode out = JSON.createObjectNode();
     out.put("title", note.title());
     out.put("created", note.created());
-    out.set("tags", JSON.valueToTree(note.tags()));
+    out.set("keywords", JSON.valueToTree(note.keywords()));
     out.put("warnings", note.warnings().size());
     ArrayNode sessions = out.putArray("sessions");
     for (Session s : note.sessions()) {

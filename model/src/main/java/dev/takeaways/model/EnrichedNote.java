@@ -16,7 +16,9 @@ import java.util.Objects;
  * @param ingestedAt epoch milliseconds when the source read it (for end-to-end latency)
  * @param sessions the talks and breakouts the note covers, in order
  * @param takeaways the takeaways, in document order
- * @param tags tags of the note as a whole (from its front matter)
+ * @param keywords the note's own tags or categories, as its front matter writes them
+ * @param tags tools and practices of the note as a whole: found in its title, its keywords and its
+ *     headings; each evidence span is within the title, keyword or heading it was found in
  * @param warnings problems that did not stop processing, for people to read
  */
 public record EnrichedNote(
@@ -29,7 +31,8 @@ public record EnrichedNote(
     long ingestedAt,
     List<Session> sessions,
     List<Takeaway> takeaways,
-    List<String> tags,
+    List<String> keywords,
+    List<Tag> tags,
     List<String> warnings) {
 
   public static final String SCHEMA = "notes.enriched/v1";
@@ -40,14 +43,14 @@ public record EnrichedNote(
     Objects.requireNonNull(title, "title");
     sessions = List.copyOf(sessions);
     takeaways = List.copyOf(takeaways);
+    keywords = List.copyOf(keywords);
     tags = List.copyOf(tags);
     warnings = List.copyOf(warnings);
   }
 
-  /** Distinct tag ids over all takeaways of the given type ({@code tool} or {@code practice}). */
+  /** Distinct tag ids of the given type ({@code tool} or {@code practice}): the note's and its takeaways'. */
   public long distinctTags(String type) {
-    return takeaways.stream()
-        .flatMap(t -> t.tags().stream())
+    return java.util.stream.Stream.concat(tags.stream(), takeaways.stream().flatMap(t -> t.tags().stream()))
         .map(Tag::id)
         .filter(id -> id.startsWith(type + ":"))
         .distinct()

@@ -13,7 +13,8 @@ class JsonSerdeTest {
   private static final Session SESSION = new Session("n.md@1", "Talk", "Jane Doe", "http://x", "Day 1");
   private static final Takeaway TAKEAWAY = new Takeaway("n.md#1", "n.md@1", TakeawayKind.TOOL_MENTION, "use Docker", "Day 1 > Talk", 0, List.of(TAG));
   private static final EnrichedNote NOTE = new EnrichedNote(
-      EnrichedNote.SCHEMA, "n.md", "n.md", "Title", "2025-01-02", "abc", 7, List.of(SESSION), List.of(TAKEAWAY), List.of("meetup"), List.of("a warning"));
+      EnrichedNote.SCHEMA, "n.md", "n.md", "Title", "2025-01-02", "abc", 7, List.of(SESSION), List.of(TAKEAWAY), List.of("meetup"),
+      List.of(new Tag("tool:docker", new Tag.Evidence("Docker", 0, 6, "exact"))), List.of("a warning"));
 
   private static <T> T roundTrip(Topics.Topic<T> topic, T value) {
     JsonSerde<T> serde = topic.serde();

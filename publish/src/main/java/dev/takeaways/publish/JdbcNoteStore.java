@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -122,10 +123,10 @@ public final class JdbcNoteStore implements NoteStore {
         ps.setInt(9, note.takeaways().size());
         ps.executeUpdate();
       }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO note_tags (note_id, tag) VALUES (?, ?)")) {
-        for (String tag : new java.util.LinkedHashSet<>(note.tags())) {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO note_keywords (note_id, keyword) VALUES (?, ?)")) {
+        for (String keyword : new java.util.LinkedHashSet<>(note.keywords())) {
           ps.setString(1, note.id());
-          ps.setString(2, tag);
+          ps.setString(2, keyword);
           ps.addBatch();
         }
         ps.executeBatch();
@@ -146,6 +147,7 @@ public final class JdbcNoteStore implements NoteStore {
         ps.executeBatch();
       }
       Set<String> tagIds = new HashSet<>();
+      note.tags().forEach(tag -> tagIds.add(tag.id()));
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO takeaways (id, note_id, session_id, position, kind, text, section) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         for (Takeaway t : note.takeaways()) {
@@ -175,19 +177,28 @@ public final class JdbcNoteStore implements NoteStore {
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO takeaway_tags (takeaway_id, tag_id, matched_text, span_start, span_end, rule) VALUES (?, ?, ?, ?, ?, ?)")) {
         for (Takeaway t : note.takeaways()) {
-          for (Tag tag : t.tags()) {
-            ps.setString(1, t.id());
-            ps.setString(2, tag.id());
-            ps.setString(3, tag.evidence().text());
-            ps.setInt(4, tag.evidence().start());
-            ps.setInt(5, tag.evidence().end());
-            ps.setString(6, tag.evidence().rule());
-            ps.addBatch();
-          }
+          addTags(ps, t.id(), t.tags());
         }
         ps.executeBatch();
       }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO note_tags (note_id, tag_id, matched_text, span_start, span_end, rule) VALUES (?, ?, ?, ?, ?, ?)")) {
+        addTags(ps, note.id(), note.tags());
+        ps.executeBatch();
+      }
     });
+  }
+
+  private static void addTags(PreparedStatement ps, String ownerId, List<Tag> tags) throws SQLException {
+    for (Tag tag : tags) {
+      ps.setString(1, ownerId);
+      ps.setString(2, tag.id());
+      ps.setString(3, tag.evidence().text());
+      ps.setInt(4, tag.evidence().start());
+      ps.setInt(5, tag.evidence().end());
+      ps.setString(6, tag.evidence().rule());
+      ps.addBatch();
+    }
   }
 
   @Override
@@ -202,6 +213,7 @@ public final class JdbcNoteStore implements NoteStore {
       "DELETE FROM takeaways WHERE note_id = ?",
       "DELETE FROM sessions WHERE note_id = ?",
       "DELETE FROM note_tags WHERE note_id = ?",
+      "DELETE FROM note_keywords WHERE note_id = ?",
       "DELETE FROM notes WHERE id = ?",
     };
     for (String sql : statements) {

@@ -47,7 +47,8 @@ class JdbcNoteStoreTest {
           : List.of();
       takeaways.add(new Takeaway(id + "#" + i, session.id(), TakeawayKind.POINT, texts[i], "Day 1 > Talk", i, tags));
     }
-    return new EnrichedNote(EnrichedNote.SCHEMA, id, id, "Title " + id, "2025-01-02", hash, 1, List.of(session), takeaways, List.of("meetup"), List.of());
+    return new EnrichedNote(EnrichedNote.SCHEMA, id, id, "Title " + id, "2025-01-02", hash, 1, List.of(session), takeaways, List.of("meetup"),
+        List.of(new Tag("practice:code-review", new Tag.Evidence("Code review", 0, 11, "exact"))), List.of());
   }
 
   private List<String> column(String sql) throws SQLException {
@@ -69,6 +70,8 @@ class JdbcNoteStoreTest {
     assertThat(column("SELECT text FROM takeaways ORDER BY position")).containsExactly("use Docker", "plain");
     assertThat(column("SELECT matched_text || ' ' || span_start || ' ' || rule FROM takeaway_tags")).containsExactly("Docker 4 exact");
     assertThat(column("SELECT tag_id || '=' || takeaways FROM tag_leaderboard")).containsExactly("tool:docker=1");
+    assertThat(column("SELECT tag_id || ' ' || matched_text || ' ' || rule FROM note_tags")).containsExactly("practice:code-review Code review exact");
+    assertThat(column("SELECT keyword FROM note_keywords")).containsExactly("meetup");
     assertThat(store.find("a.md")).hasValue(new NoteStore.StoredNote("a.md", "h1", 1, 2));
   }
 
@@ -79,6 +82,7 @@ class JdbcNoteStoreTest {
 
     assertThat(column("SELECT COUNT(*) FROM takeaways")).containsExactly("2");
     assertThat(column("SELECT COUNT(*) FROM takeaway_tags")).containsExactly("1");
+    assertThat(column("SELECT COUNT(*) FROM note_tags")).containsExactly("1");
   }
 
   @Test
@@ -99,7 +103,7 @@ class JdbcNoteStoreTest {
     store.delete("never-there.md");
 
     assertThat(store.find("a.md")).isEmpty();
-    for (String table : List.of("notes", "sessions", "takeaways", "takeaway_tags", "note_tags")) {
+    for (String table : List.of("notes", "sessions", "takeaways", "takeaway_tags", "note_tags", "note_keywords")) {
       assertThat(column("SELECT COUNT(*) FROM " + table)).as(table).containsExactly("0");
     }
   }

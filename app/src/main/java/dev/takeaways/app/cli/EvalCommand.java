@@ -73,7 +73,8 @@ public final class EvalCommand implements Callable<Integer> {
   private static Labels labels(EnrichedNote note) {
     Set<String> tools = new HashSet<>();
     Set<String> practices = new HashSet<>();
-    note.takeaways().forEach(t -> t.tags().forEach(tag -> (tag.type().equals("tool") ? tools : practices).add(slug(tag))));
+    java.util.stream.Stream.concat(note.tags().stream(), note.takeaways().stream().flatMap(t -> t.tags().stream()))
+        .forEach(tag -> (tag.type().equals("tool") ? tools : practices).add(slug(tag)));
     return new Labels(tools, practices);
   }
 

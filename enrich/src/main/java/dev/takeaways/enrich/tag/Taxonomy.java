@@ -6,12 +6,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * The tools and practices the tagger knows. Read from YAML of the form:
@@ -28,10 +35,16 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *   - slug: code-review
  *     name: Code review
  *     aliases: [code reviews]
+ * remove: [tool:kind]       # only in a user's file: bundled entries to drop
  * </pre>
+ *
+ * <p>The bundled taxonomy is generated (see {@code enrich/src/taxonomy/README.md}); a user's file
+ * extends it: an entry with a bundled entry's id replaces it, others are added.
  */
 public record Taxonomy(List<TaxonomyEntry> entries) {
   private static final String BUNDLED = "/dev/takeaways/enrich/tag/taxonomy.yml";
+  private static final Set<String> ENTRY_FIELDS =
+      Set.of("slug", "name", "category", "aliases", "misspellings", "context", "ambiguous", "source");
 
   public Taxonomy {
     entries = List.copyOf(entries);
@@ -43,74 +56,147 @@ public record Taxonomy(List<TaxonomyEntry> entries) {
     }
   }
 
-  /** The taxonomy that ships with takeaways. */
-  public static Taxonomy bundled() {
-    try (InputStream in = Taxonomy.class.getResourceAsStream(BUNDLED)) {
-      if (in == null) {
-        throw new IllegalStateException("bundled taxonomy missing: " + BUNDLED);
+  private static final class Holder {
+    static final Taxonomy BUNDLED_TAXONOMY = load();
+
+    private static Taxonomy load() {
+      try (InputStream in = Taxonomy.class.getResourceAsStream(BUNDLED)) {
+        if (in == null) {
+          throw new IllegalStateException("bundled taxonomy missing: " + BUNDLED);
+        }
+        return fromYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled taxonomy.yml");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return fromYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUNDLED);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+  }
+
+  /** The taxonomy that ships with takeaways, read once. */
+  public static Taxonomy bundled() {
+    return Holder.BUNDLED_TAXONOMY;
+  }
+
+  /**
+   * This taxonomy extended by {@code user}: the user's entries replace entries with the same id, and
+   * are added otherwise; ids in the user's {@code remove} list are dropped.
+   */
+  public Taxonomy extendedWith(Taxonomy user, Set<String> remove) {
+    Map<String, TaxonomyEntry> byId = new LinkedHashMap<>();
+    entries.forEach(e -> byId.put(e.tagId(), e));
+    remove.forEach(byId::remove);
+    user.entries().forEach(e -> byId.put(e.tagId(), e));
+    return new Taxonomy(new ArrayList<>(byId.values()));
+  }
+
+  /**
+   * A user's taxonomy file applied over the bundled one.
+   *
+   * @throws IllegalArgumentException naming the file, the line and the problem
+   */
+  public static Taxonomy bundledExtendedWith(String userYaml, String origin) {
+    Parsed parsed = parse(userYaml, origin, true);
+    return bundled().extendedWith(new Taxonomy(parsed.entries()), parsed.remove());
   }
 
   /**
    * Reads a taxonomy.
    *
    * @param origin names the source in error messages
-   * @throws IllegalArgumentException naming the origin and the problem when the YAML is malformed
+   * @throws IllegalArgumentException naming the origin, the line and the problem when the YAML is
+   *     malformed or an entry is invalid
    */
   public static Taxonomy fromYaml(String yaml, String origin) {
-    Object root;
+    return new Taxonomy(parse(yaml, origin, false).entries());
+  }
+
+  private record Parsed(List<TaxonomyEntry> entries, Set<String> remove) {}
+
+  private static Parsed parse(String yaml, String origin, boolean user) {
+    Optional<Node> root;
     try {
-      root = new Load(LoadSettings.builder().setLabel(origin).build()).loadFromString(yaml);
+      root = new Compose(LoadSettings.builder().setLabel(origin).setMaxAliasesForCollections(10).build()).composeString(yaml);
     } catch (YamlEngineException e) {
       throw new IllegalArgumentException(origin + ": not valid YAML: " + e.getMessage(), e);
     }
-    if (!(root instanceof Map<?, ?> map)) {
-      throw new IllegalArgumentException(origin + ": expected a mapping with tools and practices");
+    if (root.isEmpty() || !(root.get() instanceof MappingNode map)) {
+      throw new IllegalArgumentException(origin + ":1: expected a mapping with tools and practices");
     }
     List<TaxonomyEntry> entries = new ArrayList<>();
-    read(map.get("tools"), "tool", origin, entries);
-    read(map.get("practices"), "practice", origin, entries);
-    return new Taxonomy(entries);
+    Set<String> remove = new HashSet<>();
+    for (NodeTuple t : map.getValue()) {
+      String key = scalar(t.getKeyNode(), origin);
+      switch (key) {
+        case "tools" -> read(t.getValueNode(), "tool", origin, user, entries);
+        case "practices" -> read(t.getValueNode(), "practice", origin, user, entries);
+        case "remove" -> remove.addAll(strings(t.getValueNode(), origin));
+        default -> throw new IllegalArgumentException(
+            at(origin, t.getKeyNode()) + "unknown key '" + key + "'; expected tools, practices or remove");
+      }
+    }
+    return new Parsed(entries, remove);
   }
 
-  private static void read(Object list, String type, String origin, List<TaxonomyEntry> out) {
-    if (list == null) {
-      return;
+  private static void read(Node list, String type, String origin, boolean user, List<TaxonomyEntry> out) {
+    if (!(list instanceof SequenceNode items)) {
+      throw new IllegalArgumentException(at(origin, list) + type + "s must be a list");
     }
-    if (!(list instanceof List<?> items)) {
-      throw new IllegalArgumentException(origin + ": " + type + "s must be a list");
-    }
-    for (Object item : items) {
-      if (!(item instanceof Map<?, ?> m)) {
-        throw new IllegalArgumentException(origin + ": each " + type + " must be a mapping, was " + item);
+    for (Node item : items.getValue()) {
+      if (!(item instanceof MappingNode m)) {
+        throw new IllegalArgumentException(at(origin, item) + "each " + type + " must be a mapping with slug and name");
+      }
+      Map<String, Node> fields = new LinkedHashMap<>();
+      for (NodeTuple t : m.getValue()) {
+        String field = scalar(t.getKeyNode(), origin);
+        if (!ENTRY_FIELDS.contains(field)) {
+          throw new IllegalArgumentException(at(origin, t.getKeyNode()) + "unknown field '" + field + "' in a " + type);
+        }
+        fields.put(field, t.getValueNode());
       }
       try {
+        String source = fields.containsKey("source") ? scalar(fields.get("source"), origin) : user ? origin : "bundled";
         out.add(
             new TaxonomyEntry(
                 type,
-                (String) m.get("slug"),
-                (String) m.get("name"),
-                m.get("category") == null ? type : m.get("category").toString(),
-                strings(m.get("aliases")),
-                strings(m.get("misspellings")),
-                strings(m.get("context"))));
-      } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
-        throw new IllegalArgumentException(origin + ": bad " + type + " " + m + ": " + e.getMessage(), e);
+                optionalScalar(fields.get("slug"), origin),
+                optionalScalar(fields.get("name"), origin),
+                fields.containsKey("category") ? scalar(fields.get("category"), origin) : type,
+                strings(fields.get("aliases"), origin),
+                strings(fields.get("misspellings"), origin),
+                strings(fields.get("context"), origin),
+                fields.containsKey("ambiguous") && "true".equals(scalar(fields.get("ambiguous"), origin)),
+                source));
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw new IllegalArgumentException(at(origin, item) + "bad " + type + ": " + e.getMessage(), e);
       }
     }
   }
 
-  private static List<String> strings(Object value) {
-    if (value == null) {
+  private static String at(String origin, Node node) {
+    int line = node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
+    return origin + ":" + line + ": ";
+  }
+
+  private static String optionalScalar(Node node, String origin) {
+    return node == null ? null : scalar(node, origin);
+  }
+
+  private static String scalar(Node node, String origin) {
+    if (!(node instanceof ScalarNode s)) {
+      throw new IllegalArgumentException(at(origin, node) + "expected a single value");
+    }
+    return s.getValue();
+  }
+
+  private static List<String> strings(Node node, String origin) {
+    if (node == null) {
       return List.of();
     }
-    if (value instanceof List<?> list) {
-      return list.stream().map(Object::toString).toList();
+    if (node instanceof ScalarNode s) {
+      return List.of(s.getValue());
     }
-    return List.of(value.toString());
+    if (!(node instanceof SequenceNode seq)) {
+      throw new IllegalArgumentException(at(origin, node) + "expected a list of words");
+    }
+    return seq.getValue().stream().map(n -> scalar(n, origin)).toList();
   }
 }

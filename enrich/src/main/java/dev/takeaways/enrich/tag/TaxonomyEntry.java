@@ -14,8 +14,12 @@ import java.util.regex.Pattern;
  * @param aliases other names, matched as {@code alias}
  * @param misspellings known misspellings, matched as {@code misspelling}
  * @param context for names that are also ordinary words (Chef, Puppet, Salt, Fleet): words of
- *     which one must appear in the same text for the name to count as this entry; empty when the
- *     name is never ambiguous
+ *     which one must appear in the same note (or another tool in the same takeaway) for the name to
+ *     count as this entry
+ * @param ambiguous whether the plain name is also an ordinary word; without context words, such a
+ *     name counts only when written as a proper noun inside a sentence ("we moved images to Harbor")
+ * @param source where the entry comes from ({@code curated}, {@code cncf-landscape}, {@code
+ *     awesome-devops}, {@code dora}, or a user's file)
  */
 public record TaxonomyEntry(
     String type,
@@ -24,7 +28,9 @@ public record TaxonomyEntry(
     String category,
     List<String> aliases,
     List<String> misspellings,
-    List<String> context) {
+    List<String> context,
+    boolean ambiguous,
+    String source) {
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9.+-]*");
 
@@ -36,18 +42,23 @@ public record TaxonomyEntry(
     if (slug == null || !SLUG.matcher(slug).matches()) {
       throw new IllegalArgumentException("slug must be lowercase kebab-case, was " + slug);
     }
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank");
+    }
     aliases = List.copyOf(aliases);
     misspellings = List.copyOf(misspellings);
     context = List.copyOf(context);
+    ambiguous = ambiguous || !context.isEmpty();
+    source = source == null ? "unknown" : source;
+  }
+
+  /** An unambiguous entry. */
+  public static TaxonomyEntry of(String type, String slug, String name, List<String> aliases) {
+    return new TaxonomyEntry(type, slug, name, type, aliases, List.of(), List.of(), false, "code");
   }
 
   /** The tag id, {@code type:slug}. */
   public String tagId() {
     return type + ":" + slug;
-  }
-
-  /** Whether the name needs context to count. */
-  public boolean ambiguous() {
-    return !context.isEmpty();
   }
 }

@@ -54,16 +54,69 @@ class TaxonomyMatcherTest {
   }
 
   @Test
-  void distinctiveAliasesOfAmbiguousNamesNeedNoContext() {
+  void distinctiveNamesOfAmbiguousToolsNeedNoContext() {
     assertThat(MATCHER.tag("In my work at SaltStack, events drive automation")).extracting(t -> t.id() + "/" + t.evidence().rule())
-        .containsExactly("tool:salt/alias");
+        .containsExactly("tool:saltstack/exact");
+    assertThat(MATCHER.tag("we replaced the Chef Server")).extracting(t -> t.id() + "/" + t.evidence().rule())
+        .containsExactly("tool:chef/alias");
   }
 
   @Test
-  void malformedTaxonomyNamesItsOrigin() {
-    assertThatThrownBy(() -> Taxonomy.fromYaml("tools: [ {slug: Bad Slug, name: x} ]", "my.yml"))
-        .hasMessageContaining("my.yml")
+  void contextWordsCountAnywhereInTheNote() {
+    List<List<Tag>> tags = MATCHER.tagAll(List.of("Chef everywhere now", "the cookbooks live in git"));
+    assertThat(tags.get(0)).extracting(Tag::id).containsExactly("tool:chef");
+    assertThat(MATCHER.tagAll(List.of("Chef everywhere now", "dinner was great")).get(0)).isEmpty();
+  }
+
+  @Test
+  void ordinaryWordsCountAsToolsOnlyWhenWrittenAsProperNouns() {
+    // Generated from the CNCF landscape: Backstage is also a word.
+    assertThat(ids("we put our service catalog in Backstage last year")).containsExactly("tool:backstage");
+    assertThat(ids("we talked backstage after the keynote")).isEmpty();
+    assertThat(ids("Backstage was busy")).as("the start of a sentence proves nothing").isEmpty();
+    assertThat(ids("see the Backstage Pass Office")).as("a run of capitals is a title").isEmpty();
+    assertThat(MATCHER.tag("we put our service catalog in Backstage")).extracting(t -> t.evidence().rule()).containsExactly("context");
+  }
+
+  @Test
+  void aLinkToSomeonesProfileIsNotAMentionOfTheService() {
+    assertThat(ids("Follow me: https://github.com/someone")).isEmpty();
+    assertThat(ids("code at github.com/etsy/dashboard and https://github.com/org/repo")).containsExactly("tool:github");
+    assertThat(ids("we host everything on GitHub")).containsExactly("tool:github");
+  }
+
+  @Test
+  void overlappingNamesKeepTheLongest() {
+    assertThat(ids("docker compose up")).containsExactly("tool:docker-compose");
+    assertThat(ids("Apache Kafka with Apache logs")).contains("tool:kafka", "tool:apache-httpd");
+  }
+
+  @Test
+  void malformedTaxonomyNamesItsOriginAndLine() {
+    assertThatThrownBy(() -> Taxonomy.fromYaml("tools:\n  - {slug: ok, name: Ok}\n  - {slug: Bad Slug, name: x}\n", "my.yml"))
+        .hasMessageStartingWith("my.yml:3: ")
         .hasMessageContaining("slug");
-    assertThatThrownBy(() -> Taxonomy.fromYaml("tools: [\n", "my.yml")).hasMessageContaining("my.yml");
+    assertThatThrownBy(() -> Taxonomy.fromYaml("tools: [\n", "my.yml")).hasMessageContaining("my.yml").hasMessageContaining("line");
+    assertThatThrownBy(() -> Taxonomy.fromYaml("tools:\n  - {slug: a, name: A, colour: red}\n", "my.yml"))
+        .hasMessageStartingWith("my.yml:2: ")
+        .hasMessageContaining("colour");
+  }
+
+  @Test
+  void aUsersFileAddsReplacesAndRemovesEntries() {
+    Taxonomy t =
+        Taxonomy.bundledExtendedWith(
+            """
+            tools:
+              - {slug: deployinator, name: Deployinator, category: deployment}
+              - {slug: docker, name: Docker, aliases: [moby]}
+            remove: [tool:kubernetes]
+            """,
+            "my-tools.yml");
+    TaxonomyMatcher matcher = new TaxonomyMatcher(t);
+    assertThat(matcher.tag("Deployinator pushes moby images to k8s and Kubernetes"))
+        .extracting(Tag::id)
+        .containsExactly("tool:deployinator", "tool:docker");
+    assertThat(t.entries()).filteredOn(e -> e.slug().equals("deployinator")).extracting(TaxonomyEntry::source).containsExactly("my-tools.yml");
   }
 }

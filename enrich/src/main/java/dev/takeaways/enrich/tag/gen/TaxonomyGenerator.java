@@ -1,0 +1,316 @@
+package dev.takeaways.enrich.tag.gen;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * Builds the bundled taxonomy from the public source lists and the hand-curated overlay. A pure
+ * function of its inputs, so the committed {@code taxonomy.yml} can be checked against a fresh run.
+ *
+ * <p>The rules, in order:
+ *
+ * <ol>
+ *   <li>The overlay's tools and practices come first and win every conflict.
+ *   <li>Every CNCF landscape row outside the {@code CNCF Members} and {@code Special} categories,
+ *       then every awesome-devops row, becomes a tool, unless the overlay excludes its name or its
+ *       category. A parenthesis ({@code Amazon Elastic Container Registry (ECR)}) and the second half
+ *       of {@code Nix/NixOS} become aliases; {@code Apache X} is also known as {@code X}.
+ *   <li>A row whose name (or slug) an earlier entry already has is merged into that entry: its other
+ *       spellings become aliases there. This is how {@code Chef Infra} joins the curated {@code chef}.
+ *   <li>A name made only of ordinary English words ({@code Harbor}, {@code Cloud Custodian}), or of
+ *       two or three letters ({@code SDC}), is marked {@code ambiguous}: the tagger then needs it written as a proper noun, or one of the
+ *       entry's context words nearby.
+ *   <li>Each DORA capability becomes a practice, or, where the overlay maps it to one of our
+ *       practices, gives that practice its DORA name as an alias.
+ * </ol>
+ */
+public final class TaxonomyGenerator {
+  private static final Pattern PARENTHESIS = Pattern.compile("\\s*\\(([^)]*)\\)\\s*");
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+  private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
+
+  /** The sources, as text. */
+  public record Sources(String cncfLandscapeTsv, String awesomeDevopsTsv, String doraCapabilitiesTsv) {}
+
+  /** One entry of the generated taxonomy, in the order its fields are written. */
+  record Entry(
+      String type,
+      String slug,
+      String name,
+      String category,
+      Set<String> aliases,
+      List<String> misspellings,
+      List<String> context,
+      boolean ambiguous,
+      String source) {}
+
+  private final Set<String> englishWords;
+
+  /** @param englishWords ordinary English words in lower case; a name made only of these is ambiguous */
+  public TaxonomyGenerator(Set<String> englishWords) {
+    this.englishWords = Set.copyOf(englishWords);
+  }
+
+  /** The taxonomy YAML for {@code sources} and the curated {@code overlayYaml}. */
+  public String generate(Sources sources, String overlayYaml) {
+    Map<?, ?> overlay = (Map<?, ?>) new Load(LoadSettings.builder().setLabel("overlay").build()).loadFromString(overlayYaml);
+    Set<String> excludedNames = new LinkedHashSet<>();
+    for (Object name : list(overlay.get("exclude-names"))) {
+      excludedNames.add(key(name.toString()));
+    }
+    Set<String> excludedCategories = new LinkedHashSet<>(strings(overlay.get("exclude-categories")));
+
+    Map<String, Entry> bySlug = new LinkedHashMap<>();
+    Map<String, String> slugByKey = new HashMap<>();
+    for (Object item : list(overlay.get("tools"))) {
+      add(curated("tool", (Map<?, ?>) item), bySlug, slugByKey);
+    }
+    for (Object item : list(overlay.get("practices"))) {
+      add(curated("practice", (Map<?, ?>) item), bySlug, slugByKey);
+    }
+
+    for (Map<String, String> row : tsv(sources.cncfLandscapeTsv())) {
+      String category = row.get("category");
+      String subcategory = row.get("subcategory");
+      if (category.equals("CNCF Members")
+          || category.equals("Special")
+          || excludedCategories.contains(category + "/" + subcategory)) {
+        continue;
+      }
+      generated(row.get("name"), subcategory, "cncf-landscape", excludedNames).ifPresent(e -> add(e, bySlug, slugByKey));
+    }
+    for (Map<String, String> row : tsv(sources.awesomeDevopsTsv())) {
+      if (excludedCategories.contains("awesome-devops/" + row.get("category"))) {
+        continue;
+      }
+      generated(row.get("name"), row.get("category"), "awesome-devops", excludedNames).ifPresent(e -> add(e, bySlug, slugByKey));
+    }
+
+    Map<?, ?> doraMap = overlay.get("dora") instanceof Map<?, ?> m ? m : Map.of();
+    for (Map<String, String> row : tsv(sources.doraCapabilitiesTsv())) {
+      String slug = row.get("slug");
+      String ours = doraMap.containsKey(slug) ? doraMap.get(slug).toString() : slug;
+      Entry entry =
+          new Entry("practice", ours, row.get("name"), "dora-" + row.get("group"), new LinkedHashSet<>(), List.of(), List.of(), false, "dora");
+      if (bySlug.containsKey(ours)) {
+        mergeInto(bySlug.get(ours), entry, slugByKey);
+      } else {
+        add(entry, bySlug, slugByKey);
+      }
+    }
+    return write(bySlug.values());
+  }
+
+  private Entry curated(String type, Map<?, ?> m) {
+    List<String> context = strings(m.get("context"));
+    return new Entry(
+        type,
+        m.get("slug").toString(),
+        m.get("name").toString(),
+        m.get("category") == null ? type : m.get("category").toString(),
+        new LinkedHashSet<>(strings(m.get("aliases"))),
+        strings(m.get("misspellings")),
+        context,
+        Boolean.TRUE.equals(m.get("ambiguous")) || !context.isEmpty(),
+        "curated");
+  }
+
+  private java.util.Optional<Entry> generated(String rawName, String category, String source, Set<String> excludedNames) {
+    String name = rawName.strip();
+    Set<String> aliases = new LinkedHashSet<>();
+    Matcher parenthesis = PARENTHESIS.matcher(name);
+    if (parenthesis.find()) {
+      String inside = parenthesis.group(1).strip();
+      name = (name.substring(0, parenthesis.start()) + " " + name.substring(parenthesis.end())).strip();
+      aliases.add(inside);
+    }
+    int slash = name.indexOf('/');
+    if (slash >= 3 && name.length() - slash - 1 >= 3 && name.indexOf('/', slash + 1) < 0 && !name.contains(" ")) {
+      aliases.add(name.substring(slash + 1));
+      name = name.substring(0, slash);
+    }
+    if (name.startsWith("Apache ") && name.length() > "Apache ".length()) {
+      aliases.add(name.substring("Apache ".length()));
+    }
+    if (excludedNames.contains(key(rawName)) || excludedNames.contains(key(name))) {
+      return java.util.Optional.empty();
+    }
+    String slug = slug(name.startsWith("Apache ") ? name.substring("Apache ".length()) : name);
+    if (slug.length() < 2) {
+      return java.util.Optional.empty();
+    }
+    // An alias must name the tool on its own: not an ordinary word, not one or two letters.
+    aliases.removeIf(a -> a.length() < 3 || isEnglish(a) || key(a).equals(key(rawName)));
+    String cleanName = name;
+    aliases.removeIf(a -> key(a).equals(key(cleanName)));
+    return java.util.Optional.of(
+        new Entry("tool", slug, name, slug(category), aliases, List.of(), List.of(), isEnglish(name) || isShort(name), source));
+  }
+
+  /** Adds {@code e}, or merges it into the entry that already has its slug or its name. */
+  private static void add(Entry e, Map<String, Entry> bySlug, Map<String, String> slugByKey) {
+    String owner = bySlug.containsKey(e.slug()) ? e.slug() : slugByKey.get(key(e.name()));
+    if (owner != null) {
+      mergeInto(bySlug.get(owner), e, slugByKey);
+      return;
+    }
+    bySlug.put(e.slug(), e);
+    claim(e, e.name(), slugByKey);
+    claim(e, e.slug(), slugByKey);
+    e.aliases().removeIf(a -> !claim(e, a, slugByKey));
+    e.misspellings().forEach(m -> claim(e, m, slugByKey));
+  }
+
+  private static void mergeInto(Entry owner, Entry other, Map<String, String> slugByKey) {
+    List<String> spellings = new ArrayList<>();
+    spellings.add(other.name());
+    spellings.addAll(other.aliases());
+    for (String s : spellings) {
+      // A generated ordinary-word spelling never joins an entry as a plain alias: it would bypass
+      // the ambiguity rule.
+      if (other.ambiguous() && s.equals(other.name()) && !owner.ambiguous()) {
+        continue;
+      }
+      if (slugByKey.putIfAbsent(key(s), owner.slug()) == null) {
+        owner.aliases().add(s);
+      }
+    }
+  }
+
+  /** Records that {@code spelling} means {@code e}; false when another entry already has it. */
+  private static boolean claim(Entry e, String spelling, Map<String, String> slugByKey) {
+    String k = key(spelling);
+    String current = slugByKey.putIfAbsent(k, e.slug());
+    return current == null || current.equals(e.slug());
+  }
+
+  /** Two or three letters ({@code SDC}, {@code kpt}): as likely an abbreviation as this tool. */
+  private static boolean isShort(String name) {
+    return name.length() <= 3 && name.chars().allMatch(Character::isLetter);
+  }
+
+  private boolean isEnglish(String name) {
+    Matcher words = WORD.matcher(name);
+    boolean any = false;
+    while (words.find()) {
+      any = true;
+      if (!englishWords.contains(words.group().toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return any;
+  }
+
+  /** How the tagger sees a spelling: lower case, runs of non-letters as one space. */
+  static String key(String text) {
+    return NON_SLUG.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+  }
+
+  static String slug(String text) {
+    String s = NON_SLUG.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("-");
+    return s.replaceAll("^-+|-+$", "");
+  }
+
+  private static List<Map<String, String>> tsv(String text) {
+    String[] lines = text.split("\r?\n");
+    String[] header = lines[0].split("\t", -1);
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (int i = 1; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      String[] cells = lines[i].split("\t", -1);
+      Map<String, String> row = new HashMap<>();
+      for (int c = 0; c < header.length; c++) {
+        row.put(header[c], c < cells.length ? cells[c] : "");
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static List<?> list(Object value) {
+    return value instanceof List<?> l ? l : List.of();
+  }
+
+  private static List<String> strings(Object value) {
+    return list(value).stream().map(Object::toString).toList();
+  }
+
+  private static String write(java.util.Collection<Entry> entries) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        """
+        # GENERATED by dev.takeaways.enrich.tag.gen.TaxonomyGenerator: do not edit by hand.
+        # Sources: the CNCF landscape and awesome-devops tool lists and the DORA capabilities
+        # (../shared/taxonomy/), and the curated overlay enrich/src/taxonomy/overlay.yml.
+        # Licenses and attribution: TAXONOMY-NOTICE.md beside this file. To regenerate, see
+        # enrich/src/taxonomy/README.md.
+        """);
+    for (String type : List.of("tool", "practice")) {
+      List<Entry> ofType =
+          entries.stream().filter(e -> e.type().equals(type)).sorted(Comparator.comparing(Entry::slug)).toList();
+      out.append('\n').append(type).append("s: # ").append(ofType.size()).append('\n');
+      for (Entry e : ofType) {
+        out.append("  - {slug: ").append(scalar(e.slug()))
+            .append(", name: ").append(scalar(e.name()))
+            .append(", category: ").append(scalar(e.category()));
+        appendList(out, "aliases", List.copyOf(e.aliases()));
+        appendList(out, "misspellings", e.misspellings());
+        appendList(out, "context", e.context());
+        if (e.ambiguous() && e.context().isEmpty()) {
+          out.append(", ambiguous: true");
+        }
+        out.append(", source: ").append(e.source()).append("}\n");
+      }
+    }
+    return out.toString();
+  }
+
+  private static void appendList(StringBuilder out, String field, List<String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    out.append(", ").append(field).append(": [");
+    for (int i = 0; i < values.size(); i++) {
+      out.append(i == 0 ? "" : ", ").append(scalar(values.get(i)));
+    }
+    out.append(']');
+  }
+
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9 ._+-]*[A-Za-z0-9.+]|[A-Za-z]");
+  private static final Set<String> RESERVED = Set.of("true", "false", "null", "yes", "no", "on", "off", "y", "n");
+
+  /** A YAML flow scalar: plain where that reads back the same, double-quoted otherwise. */
+  static String scalar(String s) {
+    if (PLAIN.matcher(s).matches() && !RESERVED.contains(s.toLowerCase(Locale.ROOT))) {
+      return s;
+    }
+    StringBuilder q = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> q.append("\\\"");
+        case '\\' -> q.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            q.append(String.format("\\x%02x", (int) c));
+          } else {
+            q.append(c);
+          }
+        }
+      }
+    }
+    return q.append('"').toString();
+  }
+}
