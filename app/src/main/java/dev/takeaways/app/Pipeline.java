@@ -93,7 +93,7 @@ public final class Pipeline implements AutoCloseable {
       thread("publish", publisher);
     }
     if (s.enrich()) {
-      NoteEnricher enricher = NoteEnricher.withBundledTaxonomy();
+      NoteEnricher enricher = NoteEnricher.withTaxonomy(s.taxonomy());
       Map<String, String> overrides = new LinkedHashMap<>();
       s.kafka().forEach((k, v) -> overrides.put(k, String.valueOf(v)));
       Properties config = EnrichStreams.config(s.bootstrapServers(), s.dataDir().resolve("streams"), overrides);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import dev.takeaways.enrich.tag.Taxonomy;
 
 /**
  * What a process runs and where: read from flags and environment by the commands, handed to {@link
@@ -25,11 +26,13 @@ public record PipelineSettings(
     boolean enrich,
     String storeUrl,
     InetSocketAddress metrics,
-    Duration debounce) {
+    Duration debounce,
+    Taxonomy taxonomy) {
   public PipelineSettings {
     kafka = Map.copyOf(kafka);
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(debounce, "debounce");
+    Objects.requireNonNull(taxonomy, "taxonomy");
   }
 
   public String bootstrapServers() {

@@ -80,6 +80,25 @@ class CommandLineTest {
     assertThat(report.get("notes")).hasSize(Notes.evalNotes().size());
     assertThat(report.get("notes").get(0).fieldNames()).toIterable()
         .containsExactly("file", "tools", "practices", "falsePositives", "falseNegatives");
+    // The targets of issue 4; the dev set was seen while curating, so this guards against regressions only.
+    assertThat(report.get("tools").get("precision").asDouble()).isGreaterThanOrEqualTo(0.95);
+    assertThat(report.get("tools").get("recall").asDouble()).isGreaterThanOrEqualTo(0.90);
+    assertThat(report.get("practices").get("precision").asDouble()).isGreaterThanOrEqualTo(0.85);
+    assertThat(report.get("practices").get("recall").asDouble()).isGreaterThanOrEqualTo(0.75);
+  }
+
+  @Test
+  void aUsersTaxonomyExtendsTheBundledOneAndABadOneIsRefusedWithItsLine() throws IOException {
+    Path mine = dir.resolve("my-tools.yml");
+    Files.writeString(mine, "tools:\n  - {slug: deployinator, name: Deployinator, category: deployment}\n");
+    Path note = dir.resolve("n.md");
+    Files.writeString(note, "# Deploys\n\n- Deployinator ships every commit\n");
+    assertThat(run("parse", "--json", "--taxonomy", mine.toString(), note.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("\"tool:deployinator\"");
+
+    Files.writeString(mine, "tools:\n  - {slug: deployinator, name: Deployinator}\n  - {slug: Not A Slug, name: X}\n");
+    assertThat(run("parse", "--taxonomy", mine.toString(), note.toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains(mine + ":3:").contains("slug");
   }
 
   @Test

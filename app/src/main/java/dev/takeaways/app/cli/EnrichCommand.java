@@ -9,10 +9,12 @@ import picocli.CommandLine.Command;
 /** The enrich stream alone, against an external Kafka. Run more of them to share the work. */
 @Command(name = "enrich", mixinStandardHelpOptions = true, description = "Runs the enrich stream: notes.raw to notes.enriched and takeaways.tagged.")
 public final class EnrichCommand extends ServiceCommand {
+  @picocli.CommandLine.Mixin TaxonomyOptions taxonomy;
+
   @Override
   protected PipelineSettings prepare() throws Exception {
     TopicInstaller.install(kafka.clientConfig(), false);
-    return new PipelineSettings(kafka.clientConfig(), data.dataDir(), null, true, null, metrics.address(), Duration.ZERO);
+    return new PipelineSettings(kafka.clientConfig(), data.dataDir(), null, true, null, metrics.address(), Duration.ZERO, taxonomy.taxonomy());
   }
 
   @Override

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
     description = "Scores the tags of the notes in DIR against a gold file: per note and micro-averaged precision, recall and F1.")
 public final class EvalCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @picocli.CommandLine.Mixin TaxonomyOptions taxonomy;
 
   @Option(names = "--gold", paramLabel = "GOLD.json", required = true,
       description = "File name to {\"tools\": [slugs], \"practices\": [slugs], \"optional\": [slugs]}.")
@@ -47,7 +48,7 @@ public final class EvalCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, Labels> goldLabels = readGold(gold);
     Map<String, Labels> predicted = new LinkedHashMap<>();
-    NoteFileEnricher enricher = new NoteFileEnricher();
+    NoteFileEnricher enricher = new NoteFileEnricher(taxonomy.taxonomy());
     for (String file : goldLabels.keySet()) {
       Path note = dir.resolve(file);
       if (!Files.isRegularFile(note)) {

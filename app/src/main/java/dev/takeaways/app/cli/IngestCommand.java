@@ -4,6 +4,7 @@ import dev.takeaways.app.Pipeline;
 import dev.takeaways.app.PipelineSettings;
 import dev.takeaways.app.TopicInstaller;
 import java.nio.file.Path;
+import dev.takeaways.enrich.tag.Taxonomy;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +21,7 @@ public final class IngestCommand extends ServiceCommand {
   @Override
   protected PipelineSettings prepare() throws Exception {
     TopicInstaller.install(kafka.clientConfig(), false);
-    return new PipelineSettings(kafka.clientConfig(), data.dataDir(), watch, false, null, metrics.address(), Duration.ofMillis(debounceMillis));
+    return new PipelineSettings(kafka.clientConfig(), data.dataDir(), watch, false, null, metrics.address(), Duration.ofMillis(debounceMillis), Taxonomy.bundled());
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.takeaways.app.cli;
 
 import dev.takeaways.enrich.EnrichResult;
 import dev.takeaways.enrich.NoteEnricher;
+import dev.takeaways.enrich.tag.Taxonomy;
 import dev.takeaways.ingest.NoteValidator;
 import dev.takeaways.model.RawNote;
 import dev.takeaways.model.Topics;
@@ -11,8 +12,12 @@ import java.nio.file.Path;
 
 /** Enriches a note file as the pipeline would, validation included, without Kafka: for parse and eval. */
 final class NoteFileEnricher {
-  private final NoteEnricher enricher = NoteEnricher.withBundledTaxonomy();
+  private final NoteEnricher enricher;
   private final NoteValidator validator = new NoteValidator(Topics.MAX_NOTE_BYTES);
+
+  NoteFileEnricher(Taxonomy taxonomy) {
+    this.enricher = NoteEnricher.withTaxonomy(taxonomy);
+  }
 
   /** The enriched note, or the rejection (by ingest's validation or by enrich) with its reason. */
   EnrichResult enrich(Path file, String id, String path) throws IOException {

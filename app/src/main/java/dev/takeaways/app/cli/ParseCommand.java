@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
     description = "Prints what the pipeline extracts from one note, without Kafka. --json prints the notes.enriched record.")
 public final class ParseCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @picocli.CommandLine.Mixin TaxonomyOptions taxonomy;
 
   @Parameters(paramLabel = "FILE", description = "The note.")
   Path file;
@@ -44,7 +45,7 @@ public final class ParseCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     String path = file.getFileName().toString();
-    EnrichResult result = new NoteFileEnricher().enrich(file, id == null ? path : id, path);
+    EnrichResult result = new NoteFileEnricher(taxonomy.taxonomy()).enrich(file, id == null ? path : id, path);
     if (result instanceof EnrichResult.Rejected rejected) {
       err.println("takeaways parse: rejected " + rejected.detail());
       return ExitCodes.REJECTED;

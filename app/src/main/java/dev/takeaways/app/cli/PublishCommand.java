@@ -3,6 +3,7 @@ package dev.takeaways.app.cli;
 import dev.takeaways.app.Pipeline;
 import dev.takeaways.app.PipelineSettings;
 import dev.takeaways.app.TopicInstaller;
+import dev.takeaways.enrich.tag.Taxonomy;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +17,7 @@ public final class PublishCommand extends ServiceCommand {
   protected PipelineSettings prepare() throws Exception {
     TopicInstaller.install(kafka.clientConfig(), false);
     return new PipelineSettings(
-        kafka.clientConfig(), data.dataDir(), null, false, store.storeUrl(data.dataDir()), metrics.address(), Duration.ZERO);
+        kafka.clientConfig(), data.dataDir(), null, false, store.storeUrl(data.dataDir()), metrics.address(), Duration.ZERO, Taxonomy.bundled());
   }
 
   @Override

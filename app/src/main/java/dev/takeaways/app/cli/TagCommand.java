@@ -1,6 +1,5 @@
 package dev.takeaways.app.cli;
 
-import dev.takeaways.enrich.tag.Taxonomy;
 import dev.takeaways.enrich.tag.TaxonomyMatcher;
 import dev.takeaways.model.JsonSerde;
 import dev.takeaways.model.Tag;
@@ -17,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "tag", mixinStandardHelpOptions = true, description = "Reads text from standard input and prints its tags with their evidence.")
 public final class TagCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @picocli.CommandLine.Mixin TaxonomyOptions taxonomy;
 
   @Option(names = "--json", description = "Print the tags as JSON, as they appear on the topics.")
   boolean json;
@@ -25,7 +25,7 @@ public final class TagCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-    List<Tag> tags = new TaxonomyMatcher(Taxonomy.bundled()).tag(text);
+    List<Tag> tags = new TaxonomyMatcher(taxonomy.taxonomy()).tag(text);
     if (json) {
       out.println(JsonSerde.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tags));
       return ExitCodes.OK;

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
             + " or KAFKA_BOOTSTRAP_SERVERS names one), the folder watch, enrich, the store publisher and /metrics.")
 public final class UpCommand extends ServiceCommand {
   @Mixin StoreOptions store;
+  @Mixin TaxonomyOptions taxonomy;
 
   @Option(names = {"--watch", "-w"}, paramLabel = "DIR", description = "The folder of notes to watch; created if missing (default ${DEFAULT-VALUE}).")
   Path watch = Path.of("notes");
@@ -63,7 +64,7 @@ public final class UpCommand extends ServiceCommand {
     Map<String, Object> client = kafka.clientConfig(bootstrap);
     TopicInstaller.install(client, embedded);
     storeUrl = store.storeUrl(dataDir);
-    return new PipelineSettings(client, dataDir, watch, true, storeUrl, metrics.address(), Duration.ofMillis(debounceMillis));
+    return new PipelineSettings(client, dataDir, watch, true, storeUrl, metrics.address(), Duration.ofMillis(debounceMillis), taxonomy.taxonomy());
   }
 
   @Override
