@@ -6,12 +6,8 @@ import dev.takeaways.enrich.extract.TakeawayExtractor;
 import dev.takeaways.enrich.parse.NoteParser;
 import dev.takeaways.model.RawNote;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
@@ -56,14 +52,12 @@ public class ExtractBenchmark {
 
   @Setup(Level.Trial)
   public void load() throws IOException {
-    Path root = projectRoot();
-    text = note.equals("seed") ? Files.readString(shared(root).resolve("seed/devopsdays-boston-2014.md")) : large(root);
+    text = BenchNotes.load(note);
     commonmark = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     parser = new NoteParser();
     extractor = new TakeawayExtractor();
     enricher = NoteEnricher.withBundledTaxonomy();
     raw = RawNote.of(note, note + ".md", new RawNote.Source(RawNote.Source.CLI, null), text, 0);
-    System.err.printf("%n%s note: %d bytes%n", note, text.getBytes(StandardCharsets.UTF_8).length);
   }
 
   @Benchmark
@@ -79,36 +73,5 @@ public class ExtractBenchmark {
   @Benchmark
   public Object parseExtractAndTag() {
     return enricher.enrich(raw);
-  }
-
-  private static Path projectRoot() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("examples/notes"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("run from inside the project");
-  }
-
-  private static Path shared(Path root) {
-    String env = System.getenv("TAKEAWAYS_SHARED");
-    return env != null ? Path.of(env) : root.resolveSibling("shared");
-  }
-
-  /** Our own notes, each under a heading of its own, repeated to about 1 MB. */
-  private static String large(Path root) throws IOException {
-    StringBuilder one = new StringBuilder();
-    try (Stream<Path> files = Stream.concat(
-        Files.list(root.resolve("examples/notes")), Files.list(root.resolve("enrich/src/test/resources/golden")))) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
-        String body = Files.readString(f).replaceFirst("(?s)\\A(?:---|\\+\\+\\+)\\R.*?\\R(?:---|\\+\\+\\+)\\R", "");
-        one.append("# ").append(f.getFileName()).append("\n\n").append(body).append("\n\n");
-      }
-    }
-    StringBuilder out = new StringBuilder("# Large note\n\n");
-    for (int i = 0; out.length() < 1_000_000; i++) {
-      out.append("# Part ").append(i).append("\n\n").append(one);
-    }
-    return out.toString();
   }
 }

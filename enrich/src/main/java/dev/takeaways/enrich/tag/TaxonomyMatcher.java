@@ -5,18 +5,16 @@ import dev.takeaways.model.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Finds the taxonomy's tools and practices in text, in one pass of an Aho-Corasick automaton (a
- * double-array trie) over normalized text: lower case, hyphens and underscores read as spaces,
- * whole words only, plurals of practices. Overlapping matches keep the leftmost longest ({@code
+ * double-array trie) over the words of normalized text: lower case, hyphens and underscores read as
+ * spaces, whole words only (the automaton's alphabet is the taxonomy's words, see {@link Words}),
+ * plurals of practices. Overlapping matches keep the leftmost longest ({@code
  * Test Kitchen} over {@code Kitchen}).
  *
  * <p>Names that are also ordinary words need more than the word:
@@ -38,17 +36,39 @@ public final class TaxonomyMatcher {
     PROPER_NOUN
   }
 
-  /** What a spelling means: a keyword of an entry, a context word, or both. */
-  private record Spelling(TaxonomyEntry entry, String rule, Need need, String key, boolean isContext) {
+  /**
+   * What a spelling means: a keyword of an entry, a context word, or both.
+   *
+   * @param contextId this spelling's number as a context word, or -1
+   * @param contextIds the numbers of the entry's context words
+   */
+  private record Spelling(
+      TaxonomyEntry entry, String tagId, String rule, Need need, int contextId, int[] contextIds) {
     boolean isKeyword() {
       return entry != null;
+    }
+
+    boolean isContext() {
+      return contextId >= 0;
     }
   }
 
   private final AhoCorasickDoubleArrayTrie<Spelling> trie = new AhoCorasickDoubleArrayTrie<>();
+  private final Words words = new Words();
+  /** Every context word, numbered. */
+  private final Map<String, Integer> contextIdByKey = new LinkedHashMap<>();
   private final int size;
 
   public TaxonomyMatcher(Taxonomy taxonomy) {
+    for (TaxonomyEntry e : taxonomy.entries()) {
+      for (String c : e.context()) {
+        String k = normalize(c);
+        if (!k.isBlank()) {
+          contextIdByKey.putIfAbsent(k, contextIdByKey.size());
+        }
+      }
+    }
+    // Keyed by the spelling's word codes: the automaton runs over words.
     Map<String, Spelling> byKey = new HashMap<>();
     // Names first, then aliases, then misspellings: an entry's name beats another entry's alias.
     for (TaxonomyEntry e : taxonomy.entries()) {
@@ -62,30 +82,26 @@ public final class TaxonomyMatcher {
     for (TaxonomyEntry e : taxonomy.entries()) {
       e.misspellings().forEach(a -> addKeyword(byKey, a, e, "misspelling", Need.NOTHING));
     }
-    for (TaxonomyEntry e : taxonomy.entries()) {
-      for (String c : e.context()) {
-        String k = normalize(c);
-        if (!k.isBlank()) {
-          byKey.merge(k, new Spelling(null, null, Need.NOTHING, k, true), (a, b) -> withContext(a));
-        }
-      }
-    }
+    contextIdByKey.forEach(
+        (k, id) -> byKey.merge(words.add(k), new Spelling(null, null, null, Need.NOTHING, id, null), (a, b) -> withContext(a, id)));
     trie.build(new TreeMap<>(byKey));
     size = byKey.size();
   }
 
-  private static Spelling withContext(Spelling s) {
-    return new Spelling(s.entry(), s.rule(), s.need(), s.key(), true);
+  private static Spelling withContext(Spelling s, int contextId) {
+    return new Spelling(s.entry(), s.tagId(), s.rule(), s.need(), contextId, s.contextIds());
   }
 
-  private static void addKeyword(Map<String, Spelling> out, String text, TaxonomyEntry e, String rule, Need need) {
+  private void addKeyword(Map<String, Spelling> out, String text, TaxonomyEntry e, String rule, Need need) {
     String k = normalize(text);
     if (k.isBlank()) {
       return;
     }
-    out.putIfAbsent(k, new Spelling(e, rule, need, k, false));
+    int[] contextIds = e.context().stream().map(TaxonomyMatcher::normalize).filter(c -> !c.isBlank()).mapToInt(contextIdByKey::get).toArray();
+    String tagId = e.tagId();
+    out.putIfAbsent(words.add(k), new Spelling(e, tagId, rule, need, -1, contextIds));
     if ("practice".equals(e.type()) && !k.endsWith("s")) {
-      out.putIfAbsent(k + "s", new Spelling(e, rule, need, k, false));
+      out.putIfAbsent(words.add(k + "s"), new Spelling(e, tagId, rule, need, -1, contextIds));
     }
   }
 
@@ -94,27 +110,13 @@ public final class TaxonomyMatcher {
     return size;
   }
 
-  /** Lower case with hyphens and underscores as spaces, one character for one: offsets stay in place. */
+  /** Lower case with hyphens and underscores as spaces, runs of spaces as one. */
   static String normalize(String text) {
-    return new String(normalized(text)).strip().replaceAll(" +", " ");
-  }
-
-  private static char[] normalized(String text) {
     char[] out = new char[text.length()];
     for (int i = 0; i < out.length; i++) {
-      char c = text.charAt(i);
-      if (c < 128) {
-        if (c >= 'A' && c <= 'Z') {
-          c += 32;
-        } else if (c == '-' || c == '_') {
-          c = ' ';
-        }
-      } else {
-        c = Character.toLowerCase(c);
-      }
-      out[i] = c;
+      out[i] = Words.fold(text.charAt(i));
     }
-    return out;
+    return new String(out).strip().replaceAll(" +", " ");
   }
 
   /** The tags of one text on its own: its own words are its context. */
@@ -128,7 +130,7 @@ public final class TaxonomyMatcher {
    */
   public List<List<Tag>> tagAll(List<String> texts) {
     List<List<Match>> matches = new ArrayList<>(texts.size());
-    Set<String> noteContext = new HashSet<>();
+    boolean[] noteContext = new boolean[contextIdByKey.size()];
     for (String text : texts) {
       matches.add(scan(text, noteContext));
     }
@@ -142,20 +144,19 @@ public final class TaxonomyMatcher {
   private record Match(int start, int end, Spelling spelling) {}
 
   /** One pass: the leftmost-longest whole-word keyword matches, and the context words seen. */
-  private List<Match> scan(String text, Set<String> context) {
-    char[] chars = normalized(text);
+  private List<Match> scan(String text, boolean[] context) {
+    Words.Encoded encoded = words.encode(text);
+    int[] starts = encoded.starts();
+    int[] ends = encoded.ends();
     List<Match> hits = new ArrayList<>();
     trie.parseText(
-        chars,
+        encoded.exactCodes(),
         (int begin, int end, Spelling s, int index) -> {
-          if (!wholeWord(chars, begin, end)) {
-            return;
-          }
           if (s.isContext()) {
-            context.add(s.key());
+            context[s.contextId()] = true;
           }
           if (s.isKeyword()) {
-            hits.add(new Match(begin, end, s));
+            hits.add(new Match(starts[begin], ends[end - 1], s));
           }
         });
     if (hits.size() <= 1) {
@@ -174,12 +175,7 @@ public final class TaxonomyMatcher {
     return kept;
   }
 
-  private static boolean wholeWord(char[] chars, int begin, int end) {
-    return (begin == 0 || !Character.isLetterOrDigit(chars[begin - 1]))
-        && (end == chars.length || !Character.isLetterOrDigit(chars[end]));
-  }
-
-  private List<Tag> resolve(String text, List<Match> matches, Set<String> noteContext) {
+  private List<Tag> resolve(String text, List<Match> matches, boolean[] noteContext) {
     if (matches.isEmpty()) {
       return List.of();
     }
@@ -194,16 +190,23 @@ public final class TaxonomyMatcher {
       String rule =
           switch (s.need()) {
             case NOTHING -> s.rule();
-            case CONTEXT -> otherTool || e.context().stream().map(TaxonomyMatcher::normalize).anyMatch(noteContext::contains)
-                ? "context"
-                : null;
+            case CONTEXT -> otherTool || anyIn(s.contextIds(), noteContext) ? "context" : null;
             case PROPER_NOUN -> properNoun(text, m.start(), m.end(), e.name()) ? "context" : null;
           };
-      if (rule != null && !found.containsKey(e.tagId()) && !profileLink(text, m.start(), m.end())) {
-        found.put(e.tagId(), new Tag(e.tagId(), new Tag.Evidence(text.substring(m.start(), m.end()), m.start(), m.end(), rule)));
+      if (rule != null && !found.containsKey(s.tagId()) && !profileLink(text, m.start(), m.end())) {
+        found.put(s.tagId(), new Tag(s.tagId(), new Tag.Evidence(text.substring(m.start(), m.end()), m.start(), m.end(), rule)));
       }
     }
     return List.copyOf(found.values());
+  }
+
+  private static boolean anyIn(int[] ids, boolean[] seen) {
+    for (int id : ids) {
+      if (seen[id]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -212,6 +215,9 @@ public final class TaxonomyMatcher {
    * ({@code github.com/org/repo}) or the bare host counts.
    */
   static boolean profileLink(String text, int start, int end) {
+    if (end >= text.length() || (text.charAt(end) != '.' && text.charAt(end) != '/')) {
+      return false;
+    }
     int from = start;
     while (from > 0 && !Character.isWhitespace(text.charAt(from - 1)) && text.charAt(from - 1) != '(') {
       from--;
@@ -234,8 +240,8 @@ public final class TaxonomyMatcher {
    * capitals, inside a sentence, and not one of a run of capitalized words.
    */
   static boolean properNoun(String text, int start, int end, String name) {
-    String written = text.substring(start, end);
-    if (written.equals(written.toLowerCase(Locale.ROOT)) || !sameLetters(written, name)) {
+    // Most candidates are ordinary lower-case words: reject those before anything else.
+    if (!Character.isUpperCase(text.charAt(start)) || !sameLetters(text, start, end, name)) {
       return false;
     }
     int before = start - 1;
@@ -262,9 +268,27 @@ public final class TaxonomyMatcher {
     return i;
   }
 
-  private static boolean sameLetters(String written, String name) {
-    String a = written.replaceAll("[-_ ]", "");
-    String b = name.replaceAll("[-_ ]", "");
-    return a.equals(b);
+  /** Whether {@code text[start, end)} is {@code name} letter for letter, separators aside. */
+  private static boolean sameLetters(String text, int start, int end, String name) {
+    int i = start;
+    int j = 0;
+    while (true) {
+      while (i < end && isSeparator(text.charAt(i))) {
+        i++;
+      }
+      while (j < name.length() && isSeparator(name.charAt(j))) {
+        j++;
+      }
+      if (i == end || j == name.length()) {
+        return i == end && j == name.length();
+      }
+      if (text.charAt(i++) != name.charAt(j++)) {
+        return false;
+      }
+    }
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == ' ' || c == '-' || c == '_';
   }
 }
