@@ -35,25 +35,32 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  *   - slug: code-review
  *     name: Code review
  *     aliases: [code reviews]
+ * not-misspellings: [chocolate]  # ordinary words one edit from a tool's name: never misspellings
  * remove: [tool:kind]       # only in a user's file: bundled entries to drop
  * </pre>
  *
  * <p>The bundled taxonomy is generated (see {@code enrich/src/taxonomy/README.md}); a user's file
  * extends it: an entry with a bundled entry's id replaces it, others are added.
  */
-public record Taxonomy(List<TaxonomyEntry> entries) {
+public record Taxonomy(List<TaxonomyEntry> entries, Set<String> notMisspellings) {
   private static final String BUNDLED = "/dev/takeaways/enrich/tag/taxonomy.yml";
   private static final Set<String> ENTRY_FIELDS =
       Set.of("slug", "name", "category", "aliases", "misspellings", "context", "ambiguous", "source");
 
   public Taxonomy {
     entries = List.copyOf(entries);
+    notMisspellings = Set.copyOf(notMisspellings);
     Set<String> ids = new HashSet<>();
     for (TaxonomyEntry e : entries) {
       if (!ids.add(e.tagId())) {
         throw new IllegalArgumentException("taxonomy lists " + e.tagId() + " twice");
       }
     }
+  }
+
+  /** A taxonomy of {@code entries}, with no word kept from misspelling tolerance. */
+  public Taxonomy(List<TaxonomyEntry> entries) {
+    this(entries, Set.of());
   }
 
   private static final class Holder {
@@ -85,7 +92,9 @@ public record Taxonomy(List<TaxonomyEntry> entries) {
     entries.forEach(e -> byId.put(e.tagId(), e));
     remove.forEach(byId::remove);
     user.entries().forEach(e -> byId.put(e.tagId(), e));
-    return new Taxonomy(new ArrayList<>(byId.values()));
+    Set<String> words = new HashSet<>(notMisspellings);
+    words.addAll(user.notMisspellings());
+    return new Taxonomy(new ArrayList<>(byId.values()), words);
   }
 
   /**
@@ -95,7 +104,7 @@ public record Taxonomy(List<TaxonomyEntry> entries) {
    */
   public static Taxonomy bundledExtendedWith(String userYaml, String origin) {
     Parsed parsed = parse(userYaml, origin, true);
-    return bundled().extendedWith(new Taxonomy(parsed.entries()), parsed.remove());
+    return bundled().extendedWith(new Taxonomy(parsed.entries(), parsed.notMisspellings()), parsed.remove());
   }
 
   /**
@@ -106,10 +115,11 @@ public record Taxonomy(List<TaxonomyEntry> entries) {
    *     malformed or an entry is invalid
    */
   public static Taxonomy fromYaml(String yaml, String origin) {
-    return new Taxonomy(parse(yaml, origin, false).entries());
+    Parsed parsed = parse(yaml, origin, false);
+    return new Taxonomy(parsed.entries(), parsed.notMisspellings());
   }
 
-  private record Parsed(List<TaxonomyEntry> entries, Set<String> remove) {}
+  private record Parsed(List<TaxonomyEntry> entries, Set<String> remove, Set<String> notMisspellings) {}
 
   private static Parsed parse(String yaml, String origin, boolean user) {
     Optional<Node> root;
@@ -123,17 +133,19 @@ public record Taxonomy(List<TaxonomyEntry> entries) {
     }
     List<TaxonomyEntry> entries = new ArrayList<>();
     Set<String> remove = new HashSet<>();
+    Set<String> notMisspellings = new HashSet<>();
     for (NodeTuple t : map.getValue()) {
       String key = scalar(t.getKeyNode(), origin);
       switch (key) {
         case "tools" -> read(t.getValueNode(), "tool", origin, user, entries);
         case "practices" -> read(t.getValueNode(), "practice", origin, user, entries);
         case "remove" -> remove.addAll(strings(t.getValueNode(), origin));
+        case "not-misspellings" -> strings(t.getValueNode(), origin).forEach(w -> notMisspellings.add(w.toLowerCase(java.util.Locale.ROOT)));
         default -> throw new IllegalArgumentException(
-            at(origin, t.getKeyNode()) + "unknown key '" + key + "'; expected tools, practices or remove");
+            at(origin, t.getKeyNode()) + "unknown key '" + key + "'; expected tools, practices, not-misspellings or remove");
       }
     }
-    return new Parsed(entries, remove);
+    return new Parsed(entries, remove, notMisspellings);
   }
 
   private static void read(Node list, String type, String origin, boolean user, List<TaxonomyEntry> out) {

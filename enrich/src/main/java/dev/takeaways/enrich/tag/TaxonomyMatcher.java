@@ -27,7 +27,9 @@ import java.util.TreeMap;
  *       sentence, and not inside a run of capitalized words (a title);
  * </ul>
  *
- * Such matches carry the rule {@code context}. Immutable and thread-safe once built.
+ * Such matches carry the rule {@code context}. Capitalized words one edit away from a tool's name
+ * count as that tool with the rule {@code misspelling} (see {@link NearMisses}). Immutable and
+ * thread-safe once built.
  */
 public final class TaxonomyMatcher {
   private enum Need {
@@ -55,11 +57,18 @@ public final class TaxonomyMatcher {
 
   private final AhoCorasickDoubleArrayTrie<Spelling> trie = new AhoCorasickDoubleArrayTrie<>();
   private final Words words = new Words();
+  private final NearMisses nearMisses;
   /** Every context word, numbered. */
   private final Map<String, Integer> contextIdByKey = new LinkedHashMap<>();
   private final int size;
 
+  /** A matcher with misspelling tolerance. */
   public TaxonomyMatcher(Taxonomy taxonomy) {
+    this(taxonomy, true);
+  }
+
+  /** @param nearMisses whether to read capitalized words one edit from a tool's name as that tool */
+  public TaxonomyMatcher(Taxonomy taxonomy, boolean nearMisses) {
     for (TaxonomyEntry e : taxonomy.entries()) {
       for (String c : e.context()) {
         String k = normalize(c);
@@ -85,6 +94,7 @@ public final class TaxonomyMatcher {
     contextIdByKey.forEach(
         (k, id) -> byKey.merge(words.add(k), new Spelling(null, null, null, Need.NOTHING, id, null), (a, b) -> withContext(a, id)));
     trie.build(new TreeMap<>(byKey));
+    this.nearMisses = nearMisses ? new NearMisses(taxonomy.entries(), taxonomy.notMisspellings()) : null;
     size = byKey.size();
   }
 
@@ -159,6 +169,15 @@ public final class TaxonomyMatcher {
             hits.add(new Match(starts[begin], ends[end - 1], s));
           }
         });
+    int[] strangers = encoded.strangers();
+    for (int i = 0; nearMisses != null && i < encoded.strangerCount(); i++) {
+      int start = strangers[2 * i];
+      int end = strangers[2 * i + 1];
+      TaxonomyEntry near = nearMisses.near(normalize(text.substring(start, end)));
+      if (near != null) {
+        hits.add(new Match(start, end, new Spelling(near, near.tagId(), "misspelling", Need.NOTHING, -1, null)));
+      }
+    }
     if (hits.size() <= 1) {
       return hits;
     }

@@ -11,6 +11,7 @@ import java.util.Arrays;
  */
 final class Words {
   static final char UNKNOWN = 1;
+  private static final int[] NONE = new int[0];
   private static final char FIRST = 2;
 
   private static final int FILTER_MASK = (1 << 11) - 1;
@@ -36,8 +37,10 @@ final class Words {
    * The words of a text as codes, with where each starts and ends in the text.
    *
    * @param codes the words' codes; only the first {@code length} are set
+   * @param strangers start and end, in pairs, of the capitalized words of at least five letters that
+   *     are no word of the taxonomy (candidates for misspellings); {@code strangerCount} pairs
    */
-  record Encoded(char[] codes, int[] starts, int[] ends, int length) {
+  record Encoded(char[] codes, int[] starts, int[] ends, int length, int[] strangers, int strangerCount) {
     char[] exactCodes() {
       return codes.length == length ? codes : Arrays.copyOf(codes, length);
     }
@@ -60,6 +63,8 @@ final class Words {
     int[] ends = new int[capacity];
     int n = 0;
     int i = 0;
+    int[] strangers = NONE;
+    int strangerCount = 0;
     while (i < length) {
       char c = fold(text[i]);
       if (c <= ' ' || (c >= 128 && Character.isWhitespace(c))) {
@@ -82,6 +87,14 @@ final class Words {
         i++;
       }
       char code = adding ? codeOrAdd(text, start, i, spread(h)) : code(text, start, i, spread(h));
+      if (code == UNKNOWN && i - start >= 5 && Character.isUpperCase(text[start])) {
+        if (strangerCount * 2 == strangers.length) {
+          strangers = Arrays.copyOf(strangers, Math.max(16, strangers.length * 2));
+        }
+        strangers[strangerCount * 2] = start;
+        strangers[strangerCount * 2 + 1] = i;
+        strangerCount++;
+      }
       if (code == UNKNOWN && n > 0 && out[n - 1] == UNKNOWN) {
         continue; // a run of unknown words matches nothing, as one unknown word does
       }
@@ -95,7 +108,7 @@ final class Words {
       ends[n] = i;
       n++;
     }
-    return new Encoded(out, starts, ends, n);
+    return new Encoded(out, starts, ends, n, strangers, strangerCount);
   }
 
   /** Lower case, hyphens and underscores as spaces; one character for one. */

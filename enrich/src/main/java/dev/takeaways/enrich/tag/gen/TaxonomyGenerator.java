@@ -56,10 +56,16 @@ public final class TaxonomyGenerator {
       String source) {}
 
   private final Set<String> englishWords;
+  private final Set<String> notMisspellings;
 
-  /** @param englishWords ordinary English words in lower case; a name made only of these is ambiguous */
-  public TaxonomyGenerator(Set<String> englishWords) {
+  /**
+   * @param englishWords ordinary English words in lower case; a name made only of these is ambiguous
+   * @param notMisspellings ordinary words one edit from a tool's name, never to be read as its
+   *     misspelling
+   */
+  public TaxonomyGenerator(Set<String> englishWords, Set<String> notMisspellings) {
     this.englishWords = Set.copyOf(englishWords);
+    this.notMisspellings = Set.copyOf(notMisspellings);
   }
 
   /** The taxonomy YAML for {@code sources} and the curated {@code overlayYaml}. */
@@ -109,7 +115,7 @@ public final class TaxonomyGenerator {
         add(entry, bySlug, slugByKey);
       }
     }
-    return write(bySlug.values());
+    return write(bySlug.values(), notMisspellings);
   }
 
   private Entry curated(String type, Map<?, ?> m) {
@@ -248,7 +254,7 @@ public final class TaxonomyGenerator {
     return list(value).stream().map(Object::toString).toList();
   }
 
-  private static String write(java.util.Collection<Entry> entries) {
+  private static String write(java.util.Collection<Entry> entries, Set<String> notMisspellings) {
     StringBuilder out = new StringBuilder();
     out.append(
         """
@@ -274,6 +280,16 @@ public final class TaxonomyGenerator {
         }
         out.append(", source: ").append(e.source()).append("}\n");
       }
+    }
+    List<String> words = notMisspellings.stream().sorted().toList();
+    out.append("\nnot-misspellings: # ").append(words.size()).append(", ordinary words one edit from a tool's name\n");
+    for (int i = 0; i < words.size(); i += 12) {
+      out.append(i == 0 ? "  [" : "   ");
+      List<String> line = words.subList(i, Math.min(words.size(), i + 12));
+      for (int j = 0; j < line.size(); j++) {
+        out.append(j == 0 ? "" : ", ").append(scalar(line.get(j)));
+      }
+      out.append(i + 12 >= words.size() ? "]\n" : ",\n");
     }
     return out.toString();
   }

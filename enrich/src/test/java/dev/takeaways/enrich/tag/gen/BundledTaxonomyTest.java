@@ -24,20 +24,23 @@ class BundledTaxonomyTest {
   static final Path BUNDLED = Path.of("src/main/resources/dev/takeaways/enrich/tag/taxonomy.yml");
   static final Path OVERLAY = Path.of("src/taxonomy/overlay.yml");
   static final Path WORDS = Path.of("src/taxonomy/english-words.txt");
+  static final Path NOT_MISSPELLINGS = Path.of("src/taxonomy/not-misspellings.txt");
 
   static String generate() throws IOException {
     Path sources = Notes.sharedDir().resolve("taxonomy");
-    Set<String> words =
-        Files.readAllLines(WORDS, StandardCharsets.UTF_8).stream()
-            .filter(l -> !l.isBlank() && !l.startsWith("#"))
-            .collect(Collectors.toSet());
-    return new TaxonomyGenerator(words)
+    return new TaxonomyGenerator(wordList(WORDS), wordList(NOT_MISSPELLINGS))
         .generate(
             new TaxonomyGenerator.Sources(
                 Files.readString(sources.resolve("cncf-landscape.tsv")),
                 Files.readString(sources.resolve("awesome-devops.tsv")),
                 Files.readString(sources.resolve("dora-capabilities.tsv"))),
             Files.readString(OVERLAY));
+  }
+
+  private static Set<String> wordList(Path file) throws IOException {
+    return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+        .filter(l -> !l.isBlank() && !l.startsWith("#"))
+        .collect(Collectors.toSet());
   }
 
   @Test

@@ -1,0 +1,96 @@
+package dev.takeaways.enrich.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.takeaways.enrich.EnrichResult;
+import dev.takeaways.enrich.NoteEnricher;
+import dev.takeaways.enrich.eval.Labels;
+import dev.takeaways.enrich.eval.TagEvaluation;
+import dev.takeaways.enrich.extract.TakeawayExtractor;
+import dev.takeaways.enrich.parse.NoteParser;
+import dev.takeaways.model.EnrichedNote;
+import dev.takeaways.model.RawNote;
+import dev.takeaways.model.Tag;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** One edit of tolerance raises recall on misspelled names, and costs no precision. */
+class MisspellingToleranceTest {
+  private static final Path DIR = Path.of("src/test/resources/eval-misspellings");
+  private static final TaxonomyMatcher TOLERANT = new TaxonomyMatcher(Taxonomy.bundled(), true);
+
+  private static List<String> ids(String text) {
+    return TOLERANT.tag(text).stream().map(t -> t.id() + "/" + t.evidence().rule()).toList();
+  }
+
+  @Test
+  void capitalizedWordsOneEditFromAToolAreThatTool() {
+    assertThat(ids("We moved off Jenkis last year")).containsExactly("tool:jenkins/misspelling");
+    assertThat(ids("three services on Kubernates")).containsExactly("tool:kubernetes/misspelling");
+    assertThat(ids("Ansbile configures the hosts")).containsExactly("tool:ansible/misspelling");
+    assertThat(ids("Hiroku dynos")).containsExactly("tool:heroku/misspelling");
+  }
+
+  @Test
+  void ordinaryWordsLowerCaseAndFarWordsAreNot() {
+    assertThat(ids("Chocolate cake and a Docket for Parker")).isEmpty();
+    assertThat(ids("people write kuberntes in lower case")).isEmpty();
+    assertThat(ids("Kubbernatees is two edits away")).isEmpty();
+    assertThat(NearMisses.oneEditApart("jenkis", "jenkins")).isTrue();
+    assertThat(NearMisses.oneEditApart("ansbile", "ansible")).isTrue();
+    assertThat(NearMisses.oneEditApart("hiroku", "heroku")).isTrue();
+    assertThat(NearMisses.oneEditApart("jenkins", "jenkins")).isFalse();
+    assertThat(NearMisses.oneEditApart("jnekisn", "jenkins")).isFalse();
+  }
+
+  @Test
+  void raisesRecallWithoutLoweringPrecisionOnOurMisspelledNotes() throws IOException {
+    TagEvaluation.Report exact = evaluate(false);
+    TagEvaluation.Report tolerant = evaluate(true);
+    System.out.printf(
+        "misspelling tolerance on %s: tools P %.3f -> %.3f, R %.3f -> %.3f, F1 %.3f -> %.3f%n",
+        DIR, exact.tools().precision(), tolerant.tools().precision(), exact.tools().recall(), tolerant.tools().recall(),
+        exact.tools().f1(), tolerant.tools().f1());
+
+    assertThat(tolerant.tools().recall()).isGreaterThan(exact.tools().recall());
+    assertThat(tolerant.tools().precision()).isGreaterThanOrEqualTo(exact.tools().precision());
+    assertThat(tolerant.tools().f1()).isGreaterThan(exact.tools().f1());
+  }
+
+  private static TagEvaluation.Report evaluate(boolean nearMisses) throws IOException {
+    NoteEnricher enricher = new NoteEnricher(new NoteParser(), new TakeawayExtractor(), new TaxonomyMatcher(Taxonomy.bundled(), nearMisses));
+    JsonNode goldJson = new ObjectMapper().readTree(DIR.resolve("gold.json").toFile());
+    Map<String, Labels> gold = new LinkedHashMap<>();
+    Map<String, Labels> predicted = new LinkedHashMap<>();
+    for (var it = goldJson.fields(); it.hasNext(); ) {
+      var e = it.next();
+      gold.put(e.getKey(), new Labels(strings(e.getValue().get("tools")), strings(e.getValue().get("practices"))));
+      String text = Files.readString(DIR.resolve(e.getKey()));
+      EnrichResult result = enricher.enrich(RawNote.of(e.getKey(), e.getKey(), new RawNote.Source(RawNote.Source.CLI, null), text, 0));
+      EnrichedNote note = ((EnrichResult.Enriched) result).note();
+      Set<String> tools = new HashSet<>();
+      Set<String> practices = new HashSet<>();
+      Stream.concat(note.tags().stream(), note.takeaways().stream().flatMap(t -> t.tags().stream()))
+          .map(Tag::id)
+          .forEach(id -> (id.startsWith("tool:") ? tools : practices).add(id.substring(id.indexOf(':') + 1)));
+      predicted.put(e.getKey(), new Labels(tools, practices));
+    }
+    return TagEvaluation.evaluate(predicted, gold);
+  }
+
+  private static Set<String> strings(JsonNode array) {
+    Set<String> out = new HashSet<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}
