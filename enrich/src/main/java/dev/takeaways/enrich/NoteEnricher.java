@@ -19,12 +19,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Parse, extract and tag: a raw note in, an enriched note (or a rejection) out. A pure function of
  * its input and the taxonomy; no Kafka, no I/O, thread-safe.
  */
 public final class NoteEnricher {
+  private static final Pattern SECTION_SEPARATOR = Pattern.compile(" > ");
   private final NoteParser parser;
   private final TakeawayExtractor extractor;
   private final TaxonomyMatcher matcher;
@@ -88,7 +90,9 @@ public final class NoteEnricher {
     wholeNote.add(title);
     wholeNote.addAll(parsed.frontMatter().tags());
     extraction.sessions().forEach(s -> wholeNote.add(s.title()));
-    takeaways.forEach(t -> wholeNote.addAll(Arrays.asList(t.section().split(" > "))));
+    Set<String> sections = new LinkedHashSet<>();
+    takeaways.forEach(t -> sections.add(t.section()));
+    sections.forEach(section -> wholeNote.addAll(Arrays.asList(SECTION_SEPARATOR.split(section))));
     wholeNote.removeIf(String::isBlank);
     texts.addAll(wholeNote);
     List<List<Tag>> tags = matcher.tagAll(texts);

@@ -129,7 +129,12 @@ final class Words {
     return Character.isLetterOrDigit(c);
   }
 
+  /** MurmurHash3's finalizer: short words' hashes are close together, and would cluster. */
   private static int spread(int h) {
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
     return h ^ (h >>> 16);
   }
 
@@ -170,8 +175,9 @@ final class Words {
     if (size + FIRST >= Character.MAX_VALUE) {
       throw new IllegalStateException("the taxonomy has more distinct words than the tagger can number");
     }
-    // At most one slot in four taken: an unknown word mostly stops at its first, empty, slot.
-    if ((size + 1) * 4 > words.length) {
+    // At most half the slots taken; the filter in front turns most unknown words away, and a small
+    // table stays in cache.
+    if ((size + 1) * 2 > words.length) {
       grow();
     }
     char[] word = new char[to - from];
