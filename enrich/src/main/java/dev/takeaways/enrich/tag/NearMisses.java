@@ -2,6 +2,7 @@ package dev.takeaways.enrich.tag;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,11 @@ final class NearMisses {
   /** Each entry's names that take part, to check a candidate's distance. */
   private final Map<TaxonomyEntry, List<String>> names = new IdentityHashMap<>();
   private final Set<String> notMisspellings;
+  /**
+   * A cheap first test. One edit leaves either a name's first two letters in place or its last
+   * three: (letters, length) keys of both, so that most words are turned away without a string.
+   */
+  private final Set<Long> shapes = new HashSet<>();
 
   NearMisses(List<TaxonomyEntry> entries, Set<String> notMisspellings) {
     this.notMisspellings = Set.copyOf(notMisspellings);
@@ -44,6 +50,10 @@ final class NearMisses {
       return;
     }
     names.computeIfAbsent(e, k -> new ArrayList<>()).add(word);
+    for (int length = word.length() - 1; length <= word.length() + 1; length++) {
+      shapes.add(prefixShape(word, length));
+      shapes.add(suffixShape(word, length));
+    }
     put(word, e);
     for (int i = 0; i < word.length(); i++) {
       put(word.substring(0, i) + word.substring(i + 1), e);
@@ -58,7 +68,9 @@ final class NearMisses {
    * The tool {@code word} (lower case, letters only) is a misspelling of, or null.
    */
   TaxonomyEntry near(String word) {
-    if (word.length() < MIN_LENGTH - 1 || notMisspellings.contains(word)) {
+    if (word.length() < MIN_LENGTH - 1
+        || !(shapes.contains(prefixShape(word, word.length())) || shapes.contains(suffixShape(word, word.length())))
+        || notMisspellings.contains(word)) {
       return null;
     }
     TaxonomyEntry found = null;
@@ -83,6 +95,15 @@ final class NearMisses {
       }
     }
     return null;
+  }
+
+  private static long prefixShape(String word, int length) {
+    return ((long) length << 40) | ((long) word.charAt(0) << 16) | word.charAt(1);
+  }
+
+  private static long suffixShape(String word, int length) {
+    int n = word.length();
+    return (1L << 60) | ((long) length << 48) | ((long) word.charAt(n - 3) << 32) | ((long) word.charAt(n - 2) << 16) | word.charAt(n - 1);
   }
 
   /** Optimal string alignment distance of at most one, and not zero. */
