@@ -1,10 +1,11 @@
 package dev.takeaways.enrich.tag;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,81 +15,88 @@ import java.util.Set;
  * keep precision: only single-word names of at least {@link #MIN_LENGTH} letters of unambiguous
  * tools, only capitalized words of the text that are no word of the taxonomy, never a word of the
  * {@code not-misspellings} list (ordinary words one edit from a tool: chocolate, jerkins), and never
- * a name two tools are equally near. Symmetric-delete index: a word and a name are one edit apart
- * only if deleting at most one letter from each gives the same string. Immutable.
+ * a name two tools are equally near.
+ *
+ * <p>Symmetric-delete index: a word and a name are one edit apart only if deleting at most one
+ * letter from each gives the same string. The index holds 64-bit hashes of those strings, computed
+ * without making them, behind a small Bloom filter: most words of a text are turned away in a few
+ * nanoseconds. A candidate is then checked letter by letter. Immutable.
  */
 final class NearMisses {
   static final int MIN_LENGTH = 6;
+  private static final long BASE = 0x100000001b3L;
+  private static final int BLOOM_BITS = 1 << 18;
   private static final Object TWO_TOOLS = new Object();
 
-  /** Deletion variant to the entry it comes from, or TWO_TOOLS. */
-  private final Map<String, Object> index = new HashMap<>();
+  private final long[] bloom = new long[BLOOM_BITS / 64];
+  /** Hashes of names and their one-letter deletions, sorted; {@link #owners} beside them. */
+  private final long[] variants;
+  private final Object[] owners;
   /** Each entry's names that take part, to check a candidate's distance. */
   private final Map<TaxonomyEntry, List<String>> names = new IdentityHashMap<>();
   private final Set<String> notMisspellings;
-  /**
-   * A cheap first test. One edit leaves either a name's first two letters in place or its last
-   * three: (letters, length) keys of both, so that most words are turned away without a string.
-   */
-  private final Set<Long> shapes = new HashSet<>();
 
   NearMisses(List<TaxonomyEntry> entries, Set<String> notMisspellings) {
     this.notMisspellings = Set.copyOf(notMisspellings);
+    Map<Long, Object> index = new HashMap<>();
     for (TaxonomyEntry e : entries) {
       if (!e.type().equals("tool") || e.ambiguous()) {
         continue;
       }
-      addName(e.name(), e);
-      e.aliases().forEach(a -> addName(a, e));
-      e.misspellings().forEach(a -> addName(a, e));
+      List<String> spellings = new ArrayList<>();
+      spellings.add(e.name());
+      spellings.addAll(e.aliases());
+      spellings.addAll(e.misspellings());
+      for (String spelling : spellings) {
+        String word = TaxonomyMatcher.normalize(spelling);
+        if (word.length() < MIN_LENGTH || !word.chars().allMatch(Character::isLetter)) {
+          continue;
+        }
+        names.computeIfAbsent(e, k -> new ArrayList<>()).add(word);
+        for (long h : variantHashes(word.toCharArray(), 0, word.length())) {
+          index.merge(h, e, (a, b) -> a == b ? a : TWO_TOOLS);
+        }
+      }
     }
-  }
-
-  private void addName(String spelling, TaxonomyEntry e) {
-    String word = TaxonomyMatcher.normalize(spelling);
-    if (word.length() < MIN_LENGTH || !word.chars().allMatch(Character::isLetter)) {
-      return;
+    variants = index.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+    owners = new Object[variants.length];
+    for (int i = 0; i < variants.length; i++) {
+      owners[i] = index.get(variants[i]);
+      bloom[bloomBit(variants[i]) >>> 6] |= 1L << bloomBit(variants[i]);
     }
-    names.computeIfAbsent(e, k -> new ArrayList<>()).add(word);
-    for (int length = word.length() - 1; length <= word.length() + 1; length++) {
-      shapes.add(prefixShape(word, length));
-      shapes.add(suffixShape(word, length));
-    }
-    put(word, e);
-    for (int i = 0; i < word.length(); i++) {
-      put(word.substring(0, i) + word.substring(i + 1), e);
-    }
-  }
-
-  private void put(String variant, TaxonomyEntry e) {
-    index.merge(variant, e, (a, b) -> a == b ? a : TWO_TOOLS);
   }
 
   /**
-   * The tool {@code word} (lower case, letters only) is a misspelling of, or null.
+   * The tool that {@code text[from, to)}, a word of letters and digits, misspells, or null.
    */
-  TaxonomyEntry near(String word) {
-    if (word.length() < MIN_LENGTH - 1
-        || !(shapes.contains(prefixShape(word, word.length())) || shapes.contains(suffixShape(word, word.length())))
-        || notMisspellings.contains(word)) {
+  TaxonomyEntry near(char[] text, int from, int to) {
+    if (to - from < MIN_LENGTH - 1) {
       return null;
     }
     TaxonomyEntry found = null;
-    for (int i = -1; i < word.length(); i++) {
-      String variant = i < 0 ? word : word.substring(0, i) + word.substring(i + 1);
-      Object hit = index.get(variant);
-      if (hit == null) {
+    for (long h : variantHashes(text, from, to)) {
+      int bit = bloomBit(h);
+      if ((bloom[bit >>> 6] & (1L << bit)) == 0) {
         continue;
       }
-      if (hit == TWO_TOOLS || (found != null && found != hit)) {
+      int at = Arrays.binarySearch(variants, h);
+      if (at < 0) {
+        continue;
+      }
+      Object owner = owners[at];
+      if (owner == TWO_TOOLS || (found != null && found != owner)) {
         return null;
       }
-      found = (TaxonomyEntry) hit;
+      found = (TaxonomyEntry) owner;
     }
     if (found == null) {
       return null;
     }
-    // The index also pairs some words two edits apart: check the distance.
+    String word = new String(text, from, to - from).toLowerCase(Locale.ROOT);
+    if (notMisspellings.contains(word)) {
+      return null;
+    }
+    // Equal hashes are not equal strings, and the index also pairs some words two edits apart.
     for (String name : names.get(found)) {
       if (oneEditApart(word, name)) {
         return found;
@@ -97,13 +105,32 @@ final class NearMisses {
     return null;
   }
 
-  private static long prefixShape(String word, int length) {
-    return ((long) length << 40) | ((long) word.charAt(0) << 16) | word.charAt(1);
+  private static int bloomBit(long h) {
+    return (int) (h ^ (h >>> 29)) & (BLOOM_BITS - 1);
   }
 
-  private static long suffixShape(String word, int length) {
-    int n = word.length();
-    return (1L << 60) | ((long) length << 48) | ((long) word.charAt(n - 3) << 32) | ((long) word.charAt(n - 2) << 16) | word.charAt(n - 1);
+  /**
+   * Polynomial hashes of the lower-cased word and of each string made by deleting one of its
+   * letters: the word first, then the deletions in order. Prefix and suffix hashes make each one
+   * in constant time.
+   */
+  static long[] variantHashes(char[] text, int from, int to) {
+    int n = to - from;
+    long[] prefix = new long[n + 1];
+    long[] power = new long[n + 1];
+    power[0] = 1;
+    for (int i = 0; i < n; i++) {
+      prefix[i + 1] = prefix[i] * BASE + Character.toLowerCase(text[from + i]);
+      power[i + 1] = power[i] * BASE;
+    }
+    long[] out = new long[n + 1];
+    out[0] = prefix[n];
+    for (int i = 0; i < n; i++) {
+      // prefix [0, i) then suffix (i, n): hash(suffix) = prefix[n] - prefix[i + 1] * BASE^(n - i - 1)
+      long suffix = prefix[n] - prefix[i + 1] * power[n - i - 1];
+      out[i + 1] = prefix[i] * power[n - i - 1] + suffix;
+    }
+    return out;
   }
 
   /** Optimal string alignment distance of at most one, and not zero. */

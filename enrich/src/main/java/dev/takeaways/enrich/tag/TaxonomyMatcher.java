@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -174,7 +173,7 @@ public final class TaxonomyMatcher {
     for (int i = 0; nearMisses != null && i < encoded.strangerCount(); i++) {
       int start = strangers[2 * i];
       int end = strangers[2 * i + 1];
-      TaxonomyEntry near = nearMisses.near(text.substring(start, end).toLowerCase(Locale.ROOT));
+      TaxonomyEntry near = nearMisses.near(encoded.text(), start, end);
       if (near != null) {
         hits.add(new Match(start, end, new Spelling(near, near.tagId(), "misspelling", Need.NOTHING, -1, null)));
       }

@@ -36,11 +36,12 @@ final class Words {
   /**
    * The words of a text as codes, with where each starts and ends in the text.
    *
+   * @param text the text's characters, as written
    * @param codes the words' codes; only the first {@code length} are set
    * @param strangers start and end, in pairs, of the capitalized words of at least five letters that
    *     are no word of the taxonomy (candidates for misspellings); {@code strangerCount} pairs
    */
-  record Encoded(char[] codes, int[] starts, int[] ends, int length, int[] strangers, int strangerCount) {
+  record Encoded(char[] text, char[] codes, int[] starts, int[] ends, int length, int[] strangers, int strangerCount) {
     char[] exactCodes() {
       return codes.length == length ? codes : Arrays.copyOf(codes, length);
     }
@@ -108,7 +109,7 @@ final class Words {
       ends[n] = i;
       n++;
     }
-    return new Encoded(out, starts, ends, n, strangers, strangerCount);
+    return new Encoded(text, out, starts, ends, n, strangers, strangerCount);
   }
 
   /** Lower case, hyphens and underscores as spaces; one character for one. */
