@@ -245,11 +245,13 @@ public final class TaxonomyMatcher {
     while (to < text.length() && !Character.isWhitespace(text.charAt(to)) && text.charAt(to) != ')') {
       to++;
     }
-    String url = text.substring(from, to).replaceFirst("^[a-zA-Z]+://", "").replaceAll("[/.,;]+$", "");
-    int offset = text.substring(from, to).length() - text.substring(from, to).replaceFirst("^[a-zA-Z]+://", "").length();
+    String token = text.substring(from, to);
+    int scheme = token.indexOf("://");
+    int host = scheme < 0 ? 0 : scheme + 3;
+    String url = token.substring(host).replaceAll("[/.,;]+$", "");
     int slash = url.indexOf('/');
-    if (slash < 0 || start - from - offset >= slash) {
-      return false;
+    if (slash < 0 || start - from - host >= slash) {
+      return false; // no path, or the match is in the path, not the host
     }
     return url.indexOf('/', slash + 1) < 0;
   }
