@@ -3,6 +3,7 @@ package dev.takeaways.app;
 import dev.takeaways.app.cli.EnrichCommand;
 import dev.takeaways.app.cli.EvalCommand;
 import dev.takeaways.app.cli.ExitCodes;
+import dev.takeaways.app.cli.HookCommand;
 import dev.takeaways.app.cli.IngestCommand;
 import dev.takeaways.app.cli.ParseCommand;
 import dev.takeaways.app.cli.PublishCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
       EnrichCommand.class,
       PublishCommand.class,
       PushCommand.class,
+      HookCommand.class,
       ParseCommand.class,
       TailCommand.class,
       TagCommand.class,

@@ -26,6 +26,7 @@ public final class KafkaNoteSink implements NoteSink, AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaClientMetrics metrics;
   private final Duration timeout;
+  private volatile boolean failed;
 
   /**
    * @param kafka client settings (bootstrap servers and any security settings)
@@ -66,6 +67,7 @@ public final class KafkaNoteSink implements NoteSink, AutoCloseable {
     try {
       producer.send(record).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      failed = true;
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       throw new SinkException(what + ": could not write to Kafka: " + cause.getMessage(), cause);
     } catch (InterruptedException e) {
@@ -77,6 +79,7 @@ public final class KafkaNoteSink implements NoteSink, AutoCloseable {
   @Override
   public void close() {
     metrics.close();
-    producer.close(Duration.ofSeconds(5));
+    // After a failed write nothing more can be delivered in time: do not wait for it.
+    producer.close(failed ? Duration.ZERO : Duration.ofSeconds(5));
   }
 }

@@ -2,6 +2,8 @@ package dev.takeaways.app.cli;
 
 import dev.takeaways.ingest.IngestContract;
 import dev.takeaways.ingest.KafkaNoteSink;
+import dev.takeaways.ingest.git.Git;
+import dev.takeaways.ingest.git.GitPusher;
 import dev.takeaways.ingest.NoteIngestor;
 import dev.takeaways.ingest.NoteSink;
 import dev.takeaways.ingest.NoteValidator;
@@ -33,8 +35,19 @@ public final class PushCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Notes to send; - reads one note from standard input.")
-  List<String> files;
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Notes to send; - reads one note from standard input.")
+  List<String> files = List.of();
+
+  @Option(names = "--git", paramLabel = "REVS", split = " ",
+      description = "Send what these commits did to notes, oldest first, as git rev-list reads REVS: HEAD~5..HEAD; HEAD alone is the"
+          + " whole history (a first import). Ids are paths in the repository.")
+  List<String> gitRevs;
+
+  @Option(names = "--flush", description = "Send the notes a git hook left in the repository's outbox.")
+  boolean flush;
+
+  @Option(names = "--repo", paramLabel = "DIR", description = "The git repository for --git and --flush (default: the current folder).")
+  Path repo = Path.of(".");
 
   @Option(names = "--id", paramLabel = "ID", description = "The note id (default: the path relative to the current folder; required for -).")
   String id;
@@ -46,6 +59,17 @@ public final class PushCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (gitRevs != null || flush) {
+      if (!files.isEmpty()) {
+        err.println("takeaways push: --git and --flush send a repository's notes; give no FILE with them");
+        return ExitCodes.USAGE;
+      }
+      return pushGit(out, err);
+    }
+    if (files.isEmpty()) {
+      err.println("takeaways push: give FILE..., -, --git REVS or --flush");
+      return ExitCodes.USAGE;
+    }
     if (id != null && files.size() > 1) {
       err.println("takeaways push: --id names one note; give one FILE with it");
       return ExitCodes.USAGE;
@@ -92,6 +116,22 @@ public final class PushCommand implements Callable<Integer> {
       }
     }
     return code;
+  }
+
+  private int pushGit(PrintWriter out, PrintWriter err) throws IOException {
+    Git git;
+    try {
+      git = Git.at(repo);
+    } catch (Git.GitException e) {
+      err.println("takeaways push: " + repo + ": not a git repository: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    GitPusher.Result result = GitSend.withPusher(git, kafka, timeoutSeconds, pusher -> gitRevs != null ? pusher.push(gitRevs) : pusher.flush());
+    GitSend.report(result, "takeaways push", out, err);
+    if (result.queued() > 0) {
+      return ExitCodes.KAFKA_UNREACHABLE;
+    }
+    return result.rejected().isEmpty() ? ExitCodes.OK : ExitCodes.REJECTED;
   }
 
   private static String relativeToWorkingDir(Path p) {
