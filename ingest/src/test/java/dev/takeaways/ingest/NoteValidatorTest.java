@@ -16,6 +16,18 @@ class NoteValidatorTest {
   }
 
   @Test
+  void utf16WithAByteOrderMarkIsDecodedNotTakenForBinary() {
+    for (var charset : new java.nio.charset.Charset[] {StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE}) {
+      byte[] bytes = "\uFEFF# Café".getBytes(charset);
+      assertThat(validator.validate("w.md", bytes)).as(charset.name()).isEqualTo(new NoteValidator.Valid("# Café"));
+    }
+    byte[] oddLength = {(byte) 0xFF, (byte) 0xFE, 'a'};
+    assertThat(validator.validate("odd.md", oddLength)).extracting(v -> ((NoteValidator.Invalid) v).reason()).isEqualTo("not-utf8");
+    byte[] nulInside = "\uFEFFa\0b".getBytes(StandardCharsets.UTF_16LE);
+    assertThat(validator.validate("n.md", nulInside)).extracting(v -> ((NoteValidator.Invalid) v).reason()).isEqualTo("binary");
+  }
+
+  @Test
   void rejectionsNameTheFileAndTheReason() {
     assertThat(validator.validate("e.md", "  \n".getBytes(StandardCharsets.UTF_8)))
         .isEqualTo(new NoteValidator.Invalid("empty", "e.md: the note is empty"));

@@ -20,11 +20,11 @@ public final class Topics {
               "cleanup.policy", "compact",
               "min.compaction.lag.ms", "0",
               "delete.retention.ms", "86400000",
-              "max.message.bytes", "8388608")
+              "max.message.bytes", String.valueOf(MAX_RECORD_BYTES))
           : Map.of(
               "cleanup.policy", "delete",
               "retention.ms", "2592000000",
-              "max.message.bytes", "8388608");
+              "max.message.bytes", String.valueOf(MAX_RECORD_BYTES));
     }
   }
 
@@ -46,5 +46,11 @@ public final class Topics {
   public static final String HEADER_NOTE_ID = "takeaways.note-id";
 
   /** The largest note accepted, in bytes. */
-  public static final int MAX_NOTE_BYTES = 4 * 1024 * 1024;
+  public static final int MAX_NOTE_BYTES = 5 * 1024 * 1024;
+
+  /**
+   * The largest record on any topic, and every producer's {@code max.request.size}: a note's JSON
+   * (its text escaped, or its takeaways' texts with their tags) is at most about twice the note.
+   */
+  public static final int MAX_RECORD_BYTES = 2 * MAX_NOTE_BYTES + 1024 * 1024;
 }
