@@ -108,7 +108,7 @@ public final class Pipeline implements AutoCloseable {
       resources.push(sink);
       NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, checker, clock, true);
       FolderWatcher watcher =
-          new FolderWatcher(s.watch(), ingestor, validator, Checkpoint.load(s.dataDir().resolve("ingest-checkpoint.json")), s.debounce(), clock);
+          new FolderWatcher(s.watch(), ingestor, validator, Checkpoint.load(s.dataDir().resolve("ingest-checkpoint.json")), s.watchSettings(), clock);
       resources.push(watcher);
       readiness.put("ingest", watcher::isReady);
       thread("ingest", watcher);

@@ -1,11 +1,11 @@
 package dev.takeaways.app;
 
+import dev.takeaways.enrich.tag.Taxonomy;
+import dev.takeaways.ingest.FolderWatcher;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import dev.takeaways.enrich.tag.Taxonomy;
 
 /**
  * What a process runs and where: read from flags and environment by the commands, handed to {@link
@@ -17,7 +17,7 @@ import dev.takeaways.enrich.tag.Taxonomy;
  * @param enrich whether to run the enrich stream
  * @param storeUrl the JDBC URL of the store, or null to run no publisher
  * @param metrics the address of the metrics endpoint, or null for none
- * @param debounce how long a file must stay unchanged before it is read
+ * @param watchSettings how the folder watch follows its folder (debounce, events or polling, globs)
  */
 public record PipelineSettings(
     Map<String, Object> kafka,
@@ -26,12 +26,12 @@ public record PipelineSettings(
     boolean enrich,
     String storeUrl,
     InetSocketAddress metrics,
-    Duration debounce,
+    FolderWatcher.Settings watchSettings,
     Taxonomy taxonomy) {
   public PipelineSettings {
     kafka = Map.copyOf(kafka);
     Objects.requireNonNull(dataDir, "dataDir");
-    Objects.requireNonNull(debounce, "debounce");
+    Objects.requireNonNull(watchSettings, "watchSettings");
     Objects.requireNonNull(taxonomy, "taxonomy");
   }
 

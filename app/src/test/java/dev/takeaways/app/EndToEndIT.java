@@ -30,6 +30,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import dev.takeaways.enrich.tag.Taxonomy;
+import dev.takeaways.ingest.FolderWatcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,7 +88,7 @@ class EndToEndIT {
   private void startPipeline() throws Exception {
     TopicInstaller.install(client(), true);
     pipeline = Pipeline.start(new PipelineSettings(
-        client(), data, watch, true, storeUrl(), new InetSocketAddress("127.0.0.1", 0), Duration.ofMillis(50), Taxonomy.bundled()));
+        client(), data, watch, true, storeUrl(), new InetSocketAddress("127.0.0.1", 0), FolderWatcher.Settings.events(Duration.ofMillis(50)), Taxonomy.bundled()));
     await().atMost(PATIENCE).until(pipeline::isReady);
   }
 
@@ -240,9 +241,9 @@ class EndToEndIT {
     List<Pipeline> stages = new ArrayList<>();
     try {
       // As `takeaways ingest`, `takeaways enrich` and `takeaways publish` would run them: apart.
-      stages.add(Pipeline.start(new PipelineSettings(client(), data.resolve("ingest"), watch, false, null, noMetrics, Duration.ofMillis(50), Taxonomy.bundled())));
-      stages.add(Pipeline.start(new PipelineSettings(client(), data.resolve("enrich"), null, true, null, noMetrics, Duration.ZERO, Taxonomy.bundled())));
-      stages.add(Pipeline.start(new PipelineSettings(client(), data.resolve("publish"), null, false, storeUrl(), noMetrics, Duration.ZERO, Taxonomy.bundled())));
+      stages.add(Pipeline.start(new PipelineSettings(client(), data.resolve("ingest"), watch, false, null, noMetrics, FolderWatcher.Settings.events(Duration.ofMillis(50)), Taxonomy.bundled())));
+      stages.add(Pipeline.start(new PipelineSettings(client(), data.resolve("enrich"), null, true, null, noMetrics, FolderWatcher.Settings.events(Duration.ZERO), Taxonomy.bundled())));
+      stages.add(Pipeline.start(new PipelineSettings(client(), data.resolve("publish"), null, false, storeUrl(), noMetrics, FolderWatcher.Settings.events(Duration.ZERO), Taxonomy.bundled())));
       await().atMost(PATIENCE).until(() -> stages.stream().allMatch(Pipeline::isReady));
 
       Files.writeString(watch.resolve("split.md"), "# Split\n\n## Talk\n\n- Kubernetes for everything\n");

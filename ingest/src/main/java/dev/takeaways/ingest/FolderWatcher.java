@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
@@ -41,7 +42,33 @@ import org.slf4j.LoggerFactory;
  */
 public final class FolderWatcher implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FolderWatcher.class);
-  private static final List<String> EXTENSIONS = List.of(".md", ".markdown", ".txt");
+  /** The notes a watch reads unless told otherwise. */
+  public static final List<String> DEFAULT_GLOBS = List.of("*.md", "*.markdown", "*.txt");
+
+  /**
+   * How a folder is followed.
+   *
+   * @param debounce how long a file must stay unchanged before it is read
+   * @param poll null to follow the file system's change events; otherwise how often to look at
+   *     every file's size and modification time, for file systems without events (network shares,
+   *     some container mounts)
+   * @param globs which files are notes: a pattern without {@code /} matches the file name ({@code
+   *     *.md}), one with {@code /} the path relative to the root ({@code talks/**.md})
+   */
+  public record Settings(Duration debounce, Duration poll, List<String> globs) {
+    public Settings {
+      java.util.Objects.requireNonNull(debounce, "debounce");
+      globs = List.copyOf(globs.isEmpty() ? DEFAULT_GLOBS : globs);
+      if (poll != null && (poll.isNegative() || poll.isZero())) {
+        throw new IllegalArgumentException("the poll interval must be positive, was " + poll);
+      }
+    }
+
+    /** Change events, the default globs. */
+    public static Settings events(Duration debounce) {
+      return new Settings(debounce, null, DEFAULT_GLOBS);
+    }
+  }
 
   private final Path root;
   private final Path realRoot;
@@ -49,6 +76,9 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
   private final Checkpoint checkpoint;
   private final NoteValidator validator;
   private final Duration debounce;
+  private final Duration poll;
+  private final List<PathMatcher> nameGlobs;
+  private final List<PathMatcher> pathGlobs;
   private final Clock clock;
   private final WatchService watchService;
   private final Map<WatchKey, Path> keys = new HashMap<>();
@@ -64,6 +94,11 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
 
   public FolderWatcher(Path root, NoteIngestor ingestor, NoteValidator validator, Checkpoint checkpoint, Duration debounce, Clock clock)
       throws IOException {
+    this(root, ingestor, validator, checkpoint, Settings.events(debounce), clock);
+  }
+
+  public FolderWatcher(Path root, NoteIngestor ingestor, NoteValidator validator, Checkpoint checkpoint, Settings settings, Clock clock)
+      throws IOException {
     if (!Files.isDirectory(root)) {
       throw new IOException(root + " is not a folder");
     }
@@ -72,9 +107,12 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     this.ingestor = ingestor;
     this.validator = validator;
     this.checkpoint = checkpoint;
-    this.debounce = debounce;
+    this.debounce = settings.debounce();
+    this.poll = settings.poll();
+    this.nameGlobs = settings.globs().stream().filter(g -> !g.contains("/")).map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    this.pathGlobs = settings.globs().stream().filter(g -> g.contains("/")).map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
     this.clock = clock;
-    this.watchService = FileSystems.getDefault().newWatchService();
+    this.watchService = poll == null ? FileSystems.getDefault().newWatchService() : null;
   }
 
   /** Whether the initial reconciliation is done and the watcher is following changes. */
@@ -86,6 +124,10 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
   public void run() {
     started = true;
     try {
+      if (poll != null) {
+        followByPolling();
+        return;
+      }
       register(root);
       reconcile();
       ready = true;
@@ -104,6 +146,50 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     } finally {
       stopped.countDown();
     }
+  }
+
+  /** Looks at every note's size and modification time each poll interval; reads only what changed. */
+  private void followByPolling() throws IOException, InterruptedException {
+    Map<Path, List<Long>> seen = new HashMap<>();
+    reconcile();
+    ready = true;
+    long nextScan = 0;
+    while (running) {
+      if (clock.millis() >= nextScan) {
+        seen = scanForChanges(seen);
+        nextScan = clock.millis() + poll.toMillis();
+      }
+      processSettled();
+      Thread.sleep(25);
+    }
+  }
+
+  /** Marks pending every note that is new, changed or gone since {@code before}; returns what is there now. */
+  private Map<Path, List<Long>> scanForChanges(Map<Path, List<Long>> before) throws IOException {
+    Map<Path, List<Long>> now = new HashMap<>();
+    long at = clock.millis();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : (Iterable<Path>) files.filter(this::isCandidate)::iterator) {
+        try {
+          BasicFileAttributes attrs = Files.readAttributes(f, BasicFileAttributes.class);
+          List<Long> stamp = List.of(attrs.size(), attrs.lastModifiedTime().toMillis());
+          now.put(f, stamp);
+          if (!stamp.equals(before.get(f))) {
+            pending.putIfAbsent(f, new Pending(at, -1, -1));
+          }
+        } catch (IOException gone) {
+          // Deleted while we looked: the next scan sees it gone.
+        }
+      }
+    } catch (java.io.UncheckedIOException e) {
+      // A folder vanished while we walked it: the next scan sees it gone.
+    }
+    for (Path f : before.keySet()) {
+      if (!now.containsKey(f)) {
+        pending.putIfAbsent(f, new Pending(at, -1, -1));
+      }
+    }
+    return now;
   }
 
   private void register(Path dir) throws IOException {
@@ -152,7 +238,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
             pending.put(root.resolve(id), new Pending(clock.millis(), -1, -1));
           }
         }
-      } else if (hasNoteExtension(path)) {
+      } else if (isNoteName(path)) {
         pending.put(path, new Pending(clock.millis(), -1, -1));
       }
     }
@@ -246,12 +332,24 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
   }
 
   private boolean isCandidate(Path path) {
-    return Files.isRegularFile(path) && hasNoteExtension(path) && !isHidden(path);
+    return Files.isRegularFile(path) && isNoteName(path) && !isHidden(path);
   }
 
-  private static boolean hasNoteExtension(Path path) {
-    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-    return EXTENSIONS.stream().anyMatch(name::endsWith);
+  /** Whether the globs make {@code path} a note (case-insensitively for name patterns: {@code A.MD}). */
+  private boolean isNoteName(Path path) {
+    Path name = Path.of(path.getFileName().toString().toLowerCase(Locale.ROOT));
+    for (PathMatcher m : nameGlobs) {
+      if (m.matches(name) || m.matches(path.getFileName())) {
+        return true;
+      }
+    }
+    Path relative = root.relativize(path.toAbsolutePath().normalize());
+    for (PathMatcher m : pathGlobs) {
+      if (m.matches(relative)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Hidden files and folders, and the temporary files editors write while saving. */
@@ -272,7 +370,9 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
   public void close() {
     running = false;
     try {
-      watchService.close();
+      if (watchService != null) {
+        watchService.close();
+      }
       if (started) {
         stopped.await(10, TimeUnit.SECONDS);
       }

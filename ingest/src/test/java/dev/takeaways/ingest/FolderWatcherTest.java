@@ -56,11 +56,14 @@ class FolderWatcherTest {
     }
   }
 
+  /** How the watch follows the folder; {@link PolledFolderWatcherTest} runs every case by polling. */
+  FolderWatcher.Settings settings = FolderWatcher.Settings.events(Duration.ofMillis(50));
+
   private void start() throws IOException {
     NoteValidator validator = new NoteValidator(1024);
     AssertionChecker checker = new AssertionChecker(registry, IngestContract.ALL);
     NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, checker, Clock.systemUTC(), true);
-    watcher = new FolderWatcher(root, ingestor, validator, Checkpoint.load(state.resolve("checkpoint.json")), Duration.ofMillis(50), Clock.systemUTC());
+    watcher = new FolderWatcher(root, ingestor, validator, Checkpoint.load(state.resolve("checkpoint.json")), settings, Clock.systemUTC());
     thread = new Thread(watcher, "watcher");
     thread.start();
     await().atMost(Duration.ofSeconds(10)).until(watcher::isReady);
@@ -90,6 +93,19 @@ class FolderWatcherTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.size() >= 2);
     assertThat(sink.writes).containsExactlyInAnyOrder("send before.md", "send talks/day1/after.md");
     assertThat(sink.notes).allSatisfy(n -> assertThat(n.source().kind()).isEqualTo(RawNote.Source.FOLDER));
+  }
+
+  @Test
+  void globsChooseWhichFilesAreNotes() throws Exception {
+    settings = new FolderWatcher.Settings(settings.debounce(), settings.poll(), java.util.List.of("*.note", "talks/**.md"));
+    start();
+    Files.createDirectories(root.resolve("talks/day1"));
+    Files.writeString(root.resolve("journal.NOTE"), "# Journal\n");
+    Files.writeString(root.resolve("talks/day1/keynote.md"), "# Keynote\n");
+    Files.writeString(root.resolve("readme.md"), "# Not a note here\n");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.size() >= 2);
+    assertThat(sink.writes).containsExactlyInAnyOrder("send journal.NOTE", "send talks/day1/keynote.md");
   }
 
   @Test

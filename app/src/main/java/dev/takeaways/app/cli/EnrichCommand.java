@@ -3,6 +3,7 @@ package dev.takeaways.app.cli;
 import dev.takeaways.app.Pipeline;
 import dev.takeaways.app.PipelineSettings;
 import dev.takeaways.app.TopicInstaller;
+import dev.takeaways.ingest.FolderWatcher;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ public final class EnrichCommand extends ServiceCommand {
   @Override
   protected PipelineSettings prepare() throws Exception {
     TopicInstaller.install(kafka.clientConfig(), false);
-    return new PipelineSettings(kafka.clientConfig(), data.dataDir(), null, true, null, metrics.address(), Duration.ZERO, taxonomy.taxonomy());
+    return new PipelineSettings(kafka.clientConfig(), data.dataDir(), null, true, null, metrics.address(), FolderWatcher.Settings.events(Duration.ZERO), taxonomy.taxonomy());
   }
 
   @Override

@@ -5,7 +5,6 @@ import dev.takeaways.app.PipelineSettings;
 import dev.takeaways.app.TopicInstaller;
 import java.nio.file.Path;
 import dev.takeaways.enrich.tag.Taxonomy;
-import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,13 +14,12 @@ public final class IngestCommand extends ServiceCommand {
   @Option(names = {"--watch", "-w"}, paramLabel = "DIR", required = true, description = "The folder of notes to watch.")
   Path watch;
 
-  @Option(names = "--debounce", paramLabel = "MILLIS", description = "How long a file must be unchanged before it is read (default ${DEFAULT-VALUE} ms).")
-  long debounceMillis = 100;
+  @picocli.CommandLine.Mixin WatchOptions watchOptions;
 
   @Override
   protected PipelineSettings prepare() throws Exception {
     TopicInstaller.install(kafka.clientConfig(), false);
-    return new PipelineSettings(kafka.clientConfig(), data.dataDir(), watch, false, null, metrics.address(), Duration.ofMillis(debounceMillis), Taxonomy.bundled());
+    return new PipelineSettings(kafka.clientConfig(), data.dataDir(), watch, false, null, metrics.address(), watchOptions.settings(), Taxonomy.bundled());
   }
 
   @Override

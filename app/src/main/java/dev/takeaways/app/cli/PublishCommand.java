@@ -4,6 +4,7 @@ import dev.takeaways.app.Pipeline;
 import dev.takeaways.app.PipelineSettings;
 import dev.takeaways.app.TopicInstaller;
 import dev.takeaways.enrich.tag.Taxonomy;
+import dev.takeaways.ingest.FolderWatcher;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,7 @@ public final class PublishCommand extends ServiceCommand {
   protected PipelineSettings prepare() throws Exception {
     TopicInstaller.install(kafka.clientConfig(), false);
     return new PipelineSettings(
-        kafka.clientConfig(), data.dataDir(), null, false, store.storeUrl(data.dataDir()), metrics.address(), Duration.ZERO, Taxonomy.bundled());
+        kafka.clientConfig(), data.dataDir(), null, false, store.storeUrl(data.dataDir()), metrics.address(), FolderWatcher.Settings.events(Duration.ZERO), Taxonomy.bundled());
   }
 
   @Override

@@ -36,8 +36,7 @@ public final class UpCommand extends ServiceCommand {
   @Option(names = "--kafka-host", paramLabel = "HOST", description = "Address the embedded broker listens on (default ${DEFAULT-VALUE}).")
   String kafkaHost = "127.0.0.1";
 
-  @Option(names = "--debounce", paramLabel = "MILLIS", description = "How long a file must be unchanged before it is read (default ${DEFAULT-VALUE} ms).")
-  long debounceMillis = 100;
+  @Mixin WatchOptions watchOptions;
 
   private String storeUrl;
   private String embeddedBootstrap;
@@ -64,7 +63,7 @@ public final class UpCommand extends ServiceCommand {
     Map<String, Object> client = kafka.clientConfig(bootstrap);
     TopicInstaller.install(client, embedded);
     storeUrl = store.storeUrl(dataDir);
-    return new PipelineSettings(client, dataDir, watch, true, storeUrl, metrics.address(), Duration.ofMillis(debounceMillis), taxonomy.taxonomy());
+    return new PipelineSettings(client, dataDir, watch, true, storeUrl, metrics.address(), watchOptions.settings(), taxonomy.taxonomy());
   }
 
   @Override
