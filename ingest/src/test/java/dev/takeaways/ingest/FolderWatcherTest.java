@@ -153,6 +153,25 @@ class FolderWatcherTest {
   }
 
   @Test
+  void aFolderMovedInIsReadAndAMoveWithinTheTreeChangesTheIds() throws Exception {
+    start();
+    Path talks = Files.createDirectories(outside.resolve("talks"));
+    Files.writeString(talks.resolve("keynote.md"), "# Keynote\n");
+    Files.writeString(talks.resolve("breakout.md"), "# Breakout\n");
+    Files.move(talks, root.resolve("talks"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.size() >= 2);
+    assertThat(sink.writes).containsExactlyInAnyOrder("send talks/keynote.md", "send talks/breakout.md");
+
+    // The id is the path in the folder: a move is the old id gone and the new one there.
+    Files.createDirectories(root.resolve("2026"));
+    Files.move(root.resolve("talks"), root.resolve("2026/talks"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.size() >= 6);
+    assertThat(sink.writes.subList(2, sink.writes.size()))
+        .containsExactlyInAnyOrder("delete talks/keynote.md", "delete talks/breakout.md", "send 2026/talks/keynote.md", "send 2026/talks/breakout.md");
+  }
+
+  @Test
   void aRestartSendsOnlyWhatChangedWhileItWasDown() throws Exception {
     Files.writeString(root.resolve("same.md"), "# Same\n");
     Files.writeString(root.resolve("edited.md"), "# Old\n");
