@@ -8,6 +8,7 @@ import dev.takeaways.ingest.Checkpoint;
 import dev.takeaways.ingest.FolderWatcher;
 import dev.takeaways.ingest.IngestContract;
 import dev.takeaways.ingest.KafkaNoteSink;
+import dev.takeaways.ingest.NoteHttpServer;
 import dev.takeaways.ingest.NoteIngestor;
 import dev.takeaways.ingest.NoteValidator;
 import dev.takeaways.metrics.Assertion;
@@ -24,6 +25,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -56,6 +58,7 @@ public final class Pipeline implements AutoCloseable {
   private final List<Thread> threads = new ArrayList<>();
   private final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
   private MetricsServer metricsServer;
+  private InetSocketAddress httpAddress;
 
   private Pipeline() {
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -112,6 +115,11 @@ public final class Pipeline implements AutoCloseable {
       resources.push(watcher);
       readiness.put("ingest", watcher::isReady);
       thread("ingest", watcher);
+      if (s.http() != null) {
+        NoteHttpServer http = new NoteHttpServer(s.http(), ingestor, Topics.MAX_NOTE_BYTES);
+        resources.push(http);
+        httpAddress = http.address();
+      }
     }
     if (s.metrics() != null) {
       metricsServer = new MetricsServer(s.metrics(), registry, checker, readiness);
@@ -147,6 +155,11 @@ public final class Pipeline implements AutoCloseable {
   /** The metrics endpoint's base URL, or null when there is none. */
   public String metricsUrl() {
     return metricsServer == null ? null : metricsServer.baseUrl();
+  }
+
+  /** The base URL of {@code POST /notes}, or null when there is none. */
+  public String notesUrl() {
+    return httpAddress == null ? null : "http://" + httpAddress.getHostString() + ":" + httpAddress.getPort() + "/notes";
   }
 
   /** Stops the sources first, then enrich, then publish, so that in-flight notes drain in order. */

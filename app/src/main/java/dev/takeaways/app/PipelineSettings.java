@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param enrich whether to run the enrich stream
  * @param storeUrl the JDBC URL of the store, or null to run no publisher
  * @param metrics the address of the metrics endpoint, or null for none
+ * @param http the address of {@code POST /notes}, or null for none (only with a folder watch)
  * @param watchSettings how the folder watch follows its folder (debounce, events or polling, globs)
  */
 public record PipelineSettings(
@@ -26,6 +27,7 @@ public record PipelineSettings(
     boolean enrich,
     String storeUrl,
     InetSocketAddress metrics,
+    InetSocketAddress http,
     FolderWatcher.Settings watchSettings,
     Taxonomy taxonomy) {
   public PipelineSettings {

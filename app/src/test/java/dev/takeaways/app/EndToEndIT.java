@@ -88,7 +88,7 @@ class EndToEndIT {
   private void startPipeline() throws Exception {
     TopicInstaller.install(client(), true);
     pipeline = Pipeline.start(new PipelineSettings(
-        client(), data, watch, true, storeUrl(), new InetSocketAddress("127.0.0.1", 0), FolderWatcher.Settings.events(Duration.ofMillis(50)), Taxonomy.bundled()));
+        client(), data, watch, true, storeUrl(), new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", 0), FolderWatcher.Settings.events(Duration.ofMillis(50)), Taxonomy.bundled()));
     await().atMost(PATIENCE).until(pipeline::isReady);
   }
 
@@ -189,6 +189,22 @@ class EndToEndIT {
   }
 
   @Test
+  void aNotePostedOverHttpReachesTheStore() throws Exception {
+    startPipeline();
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(pipeline.notesUrl()))
+            .header("Content-Type", "text/markdown")
+            .header("X-Note-Id", "chatbot/standup-2026-11-25.md")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("# Standup\n\n- rolled Terraform out to staging\n"))
+            .build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM takeaways WHERE note_id = 'chatbot/standup-2026-11-25.md'") == 1);
+    assertThat(sql("SELECT tag_id FROM takeaway_tags")).containsExactly("tool:terraform");
+  }
+
+  @Test
   void anEditReplacesTheNotesRowsAndADeletionRemovesThem() throws Exception {
     startPipeline();
     Path note = watch.resolve("journal.md");
@@ -241,9 +257,9 @@ class EndToEndIT {
     List<Pipeline> stages = new ArrayList<>();
     try {
       // As `takeaways ingest`, `takeaways enrich` and `takeaways publish` would run them: apart.
-      stages.add(Pipeline.start(new PipelineSettings(client(), data.resolve("ingest"), watch, false, null, noMetrics, FolderWatcher.Settings.events(Duration.ofMillis(50)), Taxonomy.bundled())));
-      stages.add(Pipeline.start(new PipelineSettings(client(), data.resolve("enrich"), null, true, null, noMetrics, FolderWatcher.Settings.events(Duration.ZERO), Taxonomy.bundled())));
-      stages.add(Pipeline.start(new PipelineSettings(client(), data.resolve("publish"), null, false, storeUrl(), noMetrics, FolderWatcher.Settings.events(Duration.ZERO), Taxonomy.bundled())));
+      stages.add(Pipeline.start(new PipelineSettings(client(), data.resolve("ingest"), watch, false, null, noMetrics, null, FolderWatcher.Settings.events(Duration.ofMillis(50)), Taxonomy.bundled())));
+      stages.add(Pipeline.start(new PipelineSettings(client(), data.resolve("enrich"), null, true, null, noMetrics, null, FolderWatcher.Settings.events(Duration.ZERO), Taxonomy.bundled())));
+      stages.add(Pipeline.start(new PipelineSettings(client(), data.resolve("publish"), null, false, storeUrl(), noMetrics, null, FolderWatcher.Settings.events(Duration.ZERO), Taxonomy.bundled())));
       await().atMost(PATIENCE).until(() -> stages.stream().allMatch(Pipeline::isReady));
 
       Files.writeString(watch.resolve("split.md"), "# Split\n\n## Talk\n\n- Kubernetes for everything\n");

@@ -48,8 +48,8 @@ public final class NoteIngestor {
     /** Sent to Kafka. */
     record Sent() implements Outcome {}
 
-    /** Not sent: {@code detail} names the note and the reason. */
-    record Rejected(String detail) implements Outcome {}
+    /** Not sent: {@code reason} is the validator's code, {@code detail} names the note and the reason. */
+    record Rejected(String reason, String detail) implements Outcome {}
   }
 
   /** Validates and sends one note; returns what happened. */
@@ -59,7 +59,7 @@ public final class NoteIngestor {
         () -> ((NoteValidator.Invalid) verdict).detail());
     if (verdict instanceof NoteValidator.Invalid invalid) {
       reject(id, path, invalid.reason(), invalid.detail());
-      return new Outcome.Rejected(invalid.detail());
+      return new Outcome.Rejected(invalid.reason(), invalid.detail());
     }
     String text = ((NoteValidator.Valid) verdict).text();
     sink.send(RawNote.of(id, path, source, text, clock.millis()));

@@ -48,6 +48,7 @@ public record RawNote(
     public static final String FOLDER = "folder";
     public static final String CLI = "cli";
     public static final String GIT = "git";
+    public static final String HTTP = "http";
 
     public Source {
       Objects.requireNonNull(kind, "kind");

@@ -15,11 +15,12 @@ public final class IngestCommand extends ServiceCommand {
   Path watch;
 
   @picocli.CommandLine.Mixin WatchOptions watchOptions;
+  @picocli.CommandLine.Mixin HttpOptions http;
 
   @Override
   protected PipelineSettings prepare() throws Exception {
     TopicInstaller.install(kafka.clientConfig(), false);
-    return new PipelineSettings(kafka.clientConfig(), data.dataDir(), watch, false, null, metrics.address(), watchOptions.settings(), Taxonomy.bundled());
+    return new PipelineSettings(kafka.clientConfig(), data.dataDir(), watch, false, null, metrics.address(), http.address(), watchOptions.settings(), Taxonomy.bundled());
   }
 
   @Override

@@ -18,7 +18,7 @@ public final class PublishCommand extends ServiceCommand {
   protected PipelineSettings prepare() throws Exception {
     TopicInstaller.install(kafka.clientConfig(), false);
     return new PipelineSettings(
-        kafka.clientConfig(), data.dataDir(), null, false, store.storeUrl(data.dataDir()), metrics.address(), FolderWatcher.Settings.events(Duration.ZERO), Taxonomy.bundled());
+        kafka.clientConfig(), data.dataDir(), null, false, store.storeUrl(data.dataDir()), metrics.address(), null, FolderWatcher.Settings.events(Duration.ZERO), Taxonomy.bundled());
   }
 
   @Override

@@ -61,6 +61,7 @@ abstract class ServiceCommand implements Callable<Integer> {
   }
 
   static String metricsPart(Pipeline pipeline) {
-    return pipeline.metricsUrl() == null ? "no metrics endpoint" : "metrics " + pipeline.metricsUrl() + "/metrics";
+    String metrics = pipeline.metricsUrl() == null ? "no metrics endpoint" : "metrics " + pipeline.metricsUrl() + "/metrics";
+    return pipeline.notesUrl() == null ? metrics : metrics + " | POST " + pipeline.notesUrl();
   }
 }

@@ -37,6 +37,7 @@ public final class UpCommand extends ServiceCommand {
   String kafkaHost = "127.0.0.1";
 
   @Mixin WatchOptions watchOptions;
+  @Mixin HttpOptions http;
 
   private String storeUrl;
   private String embeddedBootstrap;
@@ -63,7 +64,7 @@ public final class UpCommand extends ServiceCommand {
     Map<String, Object> client = kafka.clientConfig(bootstrap);
     TopicInstaller.install(client, embedded);
     storeUrl = store.storeUrl(dataDir);
-    return new PipelineSettings(client, dataDir, watch, true, storeUrl, metrics.address(), watchOptions.settings(), taxonomy.taxonomy());
+    return new PipelineSettings(client, dataDir, watch, true, storeUrl, metrics.address(), http.address(), watchOptions.settings(), taxonomy.taxonomy());
   }
 
   @Override

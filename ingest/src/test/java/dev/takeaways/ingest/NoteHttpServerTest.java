@@ -1,0 +1,83 @@
+package dev.takeaways.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takeaways.metrics.AssertionChecker;
+import dev.takeaways.model.RawNote;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** POST /notes over real HTTP: what each answer says, and what reaches the sink. */
+class NoteHttpServerTest {
+  private final FolderWatcherTest.RecordingSink sink = new FolderWatcherTest.RecordingSink();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final HttpClient client = HttpClient.newHttpClient();
+  private NoteHttpServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    NoteValidator validator = new NoteValidator(64);
+    NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, new AssertionChecker(registry, IngestContract.ALL), Clock.systemUTC(), true);
+    server = new NoteHttpServer(new InetSocketAddress("127.0.0.1", 0), ingestor, 64);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private HttpResponse<String> post(String path, String type, String id, byte[] body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.address().getPort() + path))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (type != null) {
+      request.header("Content-Type", type);
+    }
+    if (id != null) {
+      request.header("X-Note-Id", id);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aNoteIsAcceptedWithItsIdFromTheHeaderOrTheQuery() throws Exception {
+    HttpResponse<String> byHeader = post("/notes", "text/markdown; charset=utf-8", "bot/standup.md", "# Standup\n".getBytes());
+    HttpResponse<String> byQuery = post("/notes?id=bot%2Fretro.md", null, null, "# Retro\n".getBytes());
+
+    assertThat(byHeader.statusCode()).isEqualTo(202);
+    assertThat(byHeader.body()).isEqualTo("{\"id\":\"bot/standup.md\",\"status\":\"accepted\"}");
+    assertThat(byQuery.statusCode()).isEqualTo(202);
+    assertThat(sink.writes).containsExactly("send bot/standup.md", "send bot/retro.md");
+    assertThat(sink.notes.get(0).source().kind()).isEqualTo(RawNote.Source.HTTP);
+    assertThat(sink.notes.get(0).content()).isEqualTo("# Standup\n");
+  }
+
+  @Test
+  void badRequestsGetAJsonErrorAndNothingIsSent() throws Exception {
+    assertThat(post("/notes", "text/plain", null, "# x\n".getBytes()))
+        .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
+        .satisfies(r -> assertThat(r.body()).contains("\"error\":\"no-id\""));
+    assertThat(post("/notes", "application/pdf", "a.md", "%PDF".getBytes()).statusCode()).isEqualTo(415);
+    assertThat(post("/notes", "text/plain", "big.md", new byte[65]))
+        .satisfies(r -> assertThat(r.statusCode()).isEqualTo(413))
+        .satisfies(r -> assertThat(r.body()).contains("too-large"));
+    assertThat(post("/notes", "text/plain", "empty.md", "  \n".getBytes()))
+        .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
+        .satisfies(r -> assertThat(r.body()).contains("\"error\":\"empty\"").contains("empty.md"));
+    assertThat(post("/elsewhere", "text/plain", "a.md", "# a".getBytes()).statusCode()).isEqualTo(404);
+    HttpResponse<String> get = client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.address().getPort() + "/notes")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(get.statusCode()).isEqualTo(405);
+
+    // Only the empty note reached the sink, as a dead letter: nothing was sent.
+    assertThat(sink.writes).containsExactly("dead empty.md empty");
+  }
+}
