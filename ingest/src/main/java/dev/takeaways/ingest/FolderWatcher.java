@@ -175,7 +175,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
           List<Long> stamp = List.of(attrs.size(), attrs.lastModifiedTime().toMillis());
           now.put(f, stamp);
           if (!stamp.equals(before.get(f))) {
-            pending.putIfAbsent(f, new Pending(at, -1, -1));
+            pending.put(f, new Pending(at, attrs.size(), attrs.lastModifiedTime().toMillis()));
           }
         } catch (IOException gone) {
           // Deleted while we looked: the next scan sees it gone.
@@ -239,11 +239,24 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
           }
         }
       } else if (isNoteName(path)) {
-        pending.put(path, new Pending(clock.millis(), -1, -1));
+        pending.put(path, lookNow(path));
       }
     }
     if (!key.reset()) {
       keys.remove(key);
+    }
+  }
+
+  /**
+   * A pending entry with the file's size and modification time as of now: if they are the same one
+   * debounce interval later, the file is read then (one interval after the last change, not two).
+   */
+  private Pending lookNow(Path path) {
+    try {
+      BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+      return new Pending(clock.millis(), attrs.size(), attrs.lastModifiedTime().toMillis());
+    } catch (IOException gone) {
+      return new Pending(clock.millis(), -1, -1);
     }
   }
 
