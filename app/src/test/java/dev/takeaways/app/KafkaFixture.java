@@ -1,6 +1,6 @@
 package dev.takeaways.app;
 
-import dev.takeaways.app.broker.EmbeddedKafkaBroker;
+import dev.takeaways.broker.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;

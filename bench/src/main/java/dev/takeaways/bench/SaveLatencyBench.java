@@ -1,7 +1,7 @@
 package dev.takeaways.bench;
 
 import dev.takeaways.app.TopicInstaller;
-import dev.takeaways.app.broker.EmbeddedKafkaBroker;
+import dev.takeaways.broker.EmbeddedKafkaBroker;
 import dev.takeaways.ingest.Checkpoint;
 import dev.takeaways.ingest.FolderWatcher;
 import dev.takeaways.ingest.IngestContract;

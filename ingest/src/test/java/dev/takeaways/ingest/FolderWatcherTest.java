@@ -30,28 +30,29 @@ class FolderWatcherTest {
   @TempDir Path outside;
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final RecordingSink sink = new RecordingSink();
+  /** Where the watch's writes go; {@code FolderWatcherKafkaIT} puts a real broker behind it. */
+  RecordingSink sink = new RecordingSink();
   private FolderWatcher watcher;
   private Thread thread;
 
   /** Every write, in order: "send id", "delete id" or "dead id reason". */
-  static final class RecordingSink implements NoteSink {
+  static class RecordingSink implements NoteSink {
     final List<String> writes = new CopyOnWriteArrayList<>();
     final List<RawNote> notes = new CopyOnWriteArrayList<>();
 
     @Override
-    public void send(RawNote note) {
+    public void send(RawNote note) throws SinkException {
       notes.add(note);
       writes.add("send " + note.id());
     }
 
     @Override
-    public void delete(String noteId) {
+    public void delete(String noteId) throws SinkException {
       writes.add("delete " + noteId);
     }
 
     @Override
-    public void deadLetter(DeadLetter letter) {
+    public void deadLetter(DeadLetter letter) throws SinkException {
       writes.add("dead " + letter.noteId() + " " + letter.reason());
     }
   }

@@ -3,7 +3,7 @@ package dev.takeaways.app.cli;
 import dev.takeaways.app.Pipeline;
 import dev.takeaways.app.PipelineSettings;
 import dev.takeaways.app.TopicInstaller;
-import dev.takeaways.app.broker.EmbeddedKafkaBroker;
+import dev.takeaways.broker.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

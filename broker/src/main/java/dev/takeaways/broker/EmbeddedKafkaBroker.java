@@ -1,4 +1,4 @@
-package dev.takeaways.app.broker;
+package dev.takeaways.broker;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
