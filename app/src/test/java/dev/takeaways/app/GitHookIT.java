@@ -115,6 +115,22 @@ class GitHookIT {
   }
 
   @Test
+  void theNextHookRunSendsTheOutboxFirstInOrder() throws Exception {
+    assertThat(run("hook", "install", "--repo", repo.toString(), "--bootstrap-servers", "127.0.0.1:" + closedPort())).isZero();
+    write("a.md", "# A\n");
+    commit("a while Kafka is away");
+
+    startBroker();
+    assertThat(run("hook", "install", "--repo", repo.toString(), "--bootstrap-servers", kafka.bootstrapServers())).isZero();
+    write("b.md", "# B\n");
+    commit("b with Kafka back");
+
+    assertThat(notesRaw(2)).extracting(ConsumerRecord::key).containsExactly("a.md", "b.md");
+    assertThat(repo.resolve(".git/takeaways/outbox.jsonl")).doesNotExist();
+    assertThat(Files.readString(repo.resolve(".git/hooks/post-commit"))).containsOnlyOnce(">>> takeaways >>>");
+  }
+
+  @Test
   void pushGitImportsAWholeHistory() throws Exception {
     write("one.md", "# One\n");
     commit("one");

@@ -126,7 +126,15 @@ public final class PushCommand implements Callable<Integer> {
       err.println("takeaways push: " + repo + ": not a git repository: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    GitPusher.Result result = GitSend.withPusher(git, kafka, timeoutSeconds, pusher -> gitRevs != null ? pusher.push(gitRevs) : pusher.flush());
+    // A progress line where a person watches (a terminal), none in scripts and hooks.
+    GitPusher.Progress progress = System.console() == null
+        ? (done, total) -> {}
+        : (done, total) -> {
+          err.print("\rtakeaways push: " + done + "/" + total + " commits" + (done == total ? "\n" : ""));
+          err.flush();
+        };
+    GitPusher.Result result =
+        GitSend.withPusher(git, kafka, timeoutSeconds, pusher -> gitRevs != null ? pusher.push(gitRevs, progress) : pusher.flush());
     GitSend.report(result, "takeaways push", out, err);
     if (result.queued() > 0) {
       return ExitCodes.KAFKA_UNREACHABLE;

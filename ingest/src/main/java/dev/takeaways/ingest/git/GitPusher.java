@@ -27,7 +27,13 @@ public final class GitPusher {
    * @param rejected notes refused by validation, with the reasons
    * @param queued records left in the outbox because Kafka could not be reached
    */
-  public record Result(int sent, List<String> rejected, int queued) {}
+  public record Result(int sent, List<String> rejected, int queued) {
+    Result plus(Result other) {
+      List<String> all = new ArrayList<>(rejected);
+      all.addAll(other.rejected());
+      return new Result(sent + other.sent(), all, queued + other.queued());
+    }
+  }
 
   public GitPusher(Git git, NoteIngestor ingestor, Outbox outbox) {
     this.git = git;
@@ -45,12 +51,35 @@ public final class GitPusher {
    * first: {@code HEAD~3..HEAD}; {@code HEAD} alone is the whole history, a first import.
    */
   public Result push(List<String> revs) throws IOException {
-    List<Outbox.Op> ops = new ArrayList<>(outbox.read());
-    int waiting = ops.size();
-    for (String commit : git.commits(revs)) {
-      ops.addAll(opsOf(commit));
+    return push(revs, (done, total) -> {});
+  }
+
+  /** Told after each commit is sent: how many of how many. */
+  public interface Progress {
+    void commitSent(int done, int total);
+  }
+
+  /**
+   * As {@link #push(List)}, commit by commit, so that a whole history never sits in memory. If Kafka
+   * goes away part way, the rest of the commits' notes go to the outbox behind what is there.
+   */
+  public Result push(List<String> revs, Progress progress) throws IOException {
+    List<String> commits = git.commits(revs);
+    Result total = flush();
+    for (int i = 0; i < commits.size(); i++) {
+      if (total.queued() > 0) {
+        // Kafka is unreachable: queue the rest, in order, behind what waits already.
+        List<Outbox.Op> rest = new ArrayList<>();
+        for (String commit : commits.subList(i, commits.size())) {
+          rest.addAll(opsOf(commit));
+        }
+        outbox.append(rest);
+        return new Result(total.sent(), total.rejected(), total.queued() + rest.size());
+      }
+      total = total.plus(send(opsOf(commits.get(i)), false));
+      progress.commitSent(i + 1, commits.size());
     }
-    return send(ops, waiting);
+    return total;
   }
 
   /** The commit a post-commit hook runs after: HEAD alone. */
@@ -66,7 +95,7 @@ public final class GitPusher {
    */
   public Result pushReceived(List<String> lines) throws IOException {
     List<String> revs = new ArrayList<>();
-    List<Result> results = new ArrayList<>();
+    Result total = new Result(0, List.of(), 0);
     for (String line : lines) {
       String[] f = line.strip().split("\\s+");
       if (f.length != 3 || f[1].matches("0+")) {
@@ -84,23 +113,20 @@ public final class GitPusher {
         revs.clear();
         revs.add(f[0] + ".." + f[1]);
       }
-      results.add(push(List.copyOf(revs)));
+      total = total.plus(push(List.copyOf(revs)));
     }
-    int sent = 0;
-    int queued = 0;
-    List<String> rejected = new ArrayList<>();
-    for (Result r : results) {
-      sent += r.sent();
-      queued = r.queued();
-      rejected.addAll(r.rejected());
-    }
-    return new Result(sent, rejected, queued);
+    return total;
   }
 
-  /** Sends what waits in the outbox. */
+  /** Sends what waits in the outbox, in order; what cannot be sent stays there. */
   public Result flush() throws IOException {
     List<Outbox.Op> ops = outbox.read();
-    return send(ops, ops.size());
+    if (ops.isEmpty()) {
+      return new Result(0, List.of(), 0);
+    }
+    // The outbox is rewritten only after its records are sent: a crash part way sends some twice
+    // (the same records: idempotent downstream), never none.
+    return send(ops, true);
   }
 
   /** The operations that {@code commit} makes on notes. */
@@ -128,8 +154,11 @@ public final class GitPusher {
     return !name.startsWith(".") && EXTENSIONS.stream().anyMatch(name::endsWith);
   }
 
-  /** Sends {@code ops} in order; the first {@code fromOutbox} came from the outbox. */
-  private Result send(List<Outbox.Op> ops, int fromOutbox) throws IOException {
+  /**
+   * Sends {@code ops} in order. From the first that Kafka does not take, they wait in the outbox:
+   * as all of it when they came from there, behind what waits otherwise.
+   */
+  private Result send(List<Outbox.Op> ops, boolean fromOutbox) throws IOException {
     int sent = 0;
     List<String> rejected = new ArrayList<>();
     for (int i = 0; i < ops.size(); i++) {
@@ -149,11 +178,15 @@ public final class GitPusher {
         }
       } catch (NoteSink.SinkException e) {
         List<Outbox.Op> left = ops.subList(i, ops.size());
-        outbox.replace(left);
+        if (fromOutbox) {
+          outbox.replace(left);
+        } else {
+          outbox.append(left);
+        }
         return new Result(sent, rejected, left.size());
       }
     }
-    if (fromOutbox > 0 || !outbox.read().isEmpty()) {
+    if (fromOutbox) {
       outbox.replace(List.of());
     }
     return new Result(sent, rejected, 0);
