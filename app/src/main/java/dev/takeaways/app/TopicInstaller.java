@@ -2,6 +2,8 @@ package dev.takeaways.app;
 
 import dev.takeaways.model.Topics;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +12,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 
 /** Creates the pipeline's topics with explicit settings, leaving existing ones as they are. */
 public final class TopicInstaller {
@@ -44,7 +50,34 @@ public final class TopicInstaller {
           throw new TimeoutException("creating topics timed out on " + kafka.get("bootstrap.servers"));
         }
       }
+      alignRecordSizes(admin, existing);
       return missing.stream().map(NewTopic::name).toList();
+    }
+  }
+
+  /**
+   * Topics created under another note size limit get this one's {@code max.message.bytes}, so that
+   * the limit, the producers and the topics agree.
+   */
+  private static void alignRecordSizes(Admin admin, Set<String> existing) throws Exception {
+    String wanted = String.valueOf(Topics.MAX_RECORD_BYTES);
+    List<ConfigResource> resources = Topics.ALL.stream()
+        .filter(t -> existing.contains(t.name()))
+        .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name()))
+        .toList();
+    if (resources.isEmpty()) {
+      return;
+    }
+    Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+    Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+    configs.forEach((resource, config) -> {
+      ConfigEntry entry = config.get("max.message.bytes");
+      if (entry == null || !wanted.equals(entry.value())) {
+        changes.put(resource, List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", wanted), AlterConfigOp.OpType.SET)));
+      }
+    });
+    if (!changes.isEmpty()) {
+      admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
     }
   }
 }

@@ -45,8 +45,33 @@ public final class Topics {
   /** The record header on {@code takeaways.tagged} holding the note id. */
   public static final String HEADER_NOTE_ID = "takeaways.note-id";
 
-  /** The largest note accepted, in bytes. */
-  public static final int MAX_NOTE_BYTES = 5 * 1024 * 1024;
+  /** The note size limit unless {@code TAKEAWAYS_MAX_NOTE_BYTES} sets another: 5 MiB. */
+  public static final int DEFAULT_MAX_NOTE_BYTES = 5 * 1024 * 1024;
+
+  /**
+   * The largest note accepted, in bytes: {@code -Dtakeaways.max-note-bytes}, else the environment
+   * variable {@code TAKEAWAYS_MAX_NOTE_BYTES}, else {@link #DEFAULT_MAX_NOTE_BYTES}. Every process
+   * of a pipeline must agree on it; the topics' and producers' record sizes follow from it.
+   */
+  public static final int MAX_NOTE_BYTES =
+      maxNoteBytes(System.getProperty("takeaways.max-note-bytes", System.getenv("TAKEAWAYS_MAX_NOTE_BYTES")));
+
+  static int maxNoteBytes(String setting) {
+    if (setting == null || setting.isBlank()) {
+      return DEFAULT_MAX_NOTE_BYTES;
+    }
+    int value;
+    try {
+      value = Integer.parseInt(setting.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("TAKEAWAYS_MAX_NOTE_BYTES must be a number of bytes, was " + setting);
+    }
+    if (value < 1024 || value > 32 * 1024 * 1024) {
+      // Records of up to twice that must fit a broker's default request limit (100 MB).
+      throw new IllegalArgumentException("TAKEAWAYS_MAX_NOTE_BYTES must be between 1 KiB and 32 MiB, was " + value);
+    }
+    return value;
+  }
 
   /**
    * The largest record on any topic, and every producer's {@code max.request.size}: a note's JSON
