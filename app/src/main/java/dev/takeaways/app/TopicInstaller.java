@@ -51,7 +51,13 @@ public final class TopicInstaller {
           throw new TimeoutException("creating topics timed out on " + kafka.get("bootstrap.servers"));
         }
       }
-      alignRecordSizes(admin, existing);
+      try {
+        alignRecordSizes(admin, existing);
+      } catch (ExecutionException e) {
+        // A cluster may not let us (ACLs): say so, and let the broker refuse what is too large.
+        LoggerFactory.getLogger(TopicInstaller.class)
+            .warn("could not align the topics' max.message.bytes with the note size limit: {}", e.getCause().getMessage());
+      }
       return missing.stream().map(NewTopic::name).toList();
     }
   }
@@ -78,13 +84,7 @@ public final class TopicInstaller {
       }
     });
     if (!changes.isEmpty()) {
-      try {
-        admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        // A cluster may not let us (ACLs): say so, and let the broker refuse what is too large.
-        LoggerFactory.getLogger(TopicInstaller.class)
-            .warn("could not set max.message.bytes={} on {}: {}", wanted, changes.keySet(), e.getCause().getMessage());
-      }
+      admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
     }
   }
 }
