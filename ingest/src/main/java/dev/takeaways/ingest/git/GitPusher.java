@@ -94,15 +94,14 @@ public final class GitPusher {
    * commits, and the notes they made, are still in history).
    */
   public Result pushReceived(List<String> lines) throws IOException {
-    List<String> revs = new ArrayList<>();
     Result total = new Result(0, List.of(), 0);
     for (String line : lines) {
       String[] f = line.strip().split("\\s+");
       if (f.length != 3 || f[1].matches("0+")) {
         continue;
       }
+      List<String> revs = new ArrayList<>();
       if (f[0].matches("0+")) {
-        revs.clear();
         revs.add(f[1]);
         List<String> others = git.branchTipsExcept(f[2]);
         if (!others.isEmpty()) {
@@ -110,10 +109,9 @@ public final class GitPusher {
           revs.addAll(others);
         }
       } else {
-        revs.clear();
         revs.add(f[0] + ".." + f[1]);
       }
-      total = total.plus(push(List.copyOf(revs)));
+      total = total.plus(push(revs));
     }
     return total;
   }
