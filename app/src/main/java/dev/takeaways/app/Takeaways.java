@@ -8,8 +8,10 @@ import dev.takeaways.app.cli.IngestCommand;
 import dev.takeaways.app.cli.ParseCommand;
 import dev.takeaways.app.cli.PublishCommand;
 import dev.takeaways.app.cli.PushCommand;
+import dev.takeaways.app.cli.QueryCommand;
 import dev.takeaways.app.cli.Shutdown;
 import dev.takeaways.app.cli.TagCommand;
+import dev.takeaways.app.cli.TopCommand;
 import dev.takeaways.app.cli.TailCommand;
 import dev.takeaways.app.cli.UpCommand;
 import picocli.CommandLine;
@@ -31,6 +33,8 @@ import picocli.CommandLine.Command;
       ParseCommand.class,
       TailCommand.class,
       TagCommand.class,
+      QueryCommand.class,
+      TopCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class
     })

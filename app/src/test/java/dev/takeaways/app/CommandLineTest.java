@@ -88,6 +88,35 @@ class CommandLineTest {
   }
 
   @Test
+  void queryAndTopAnswerFromTheStoreAsTablesAndJson() throws Exception {
+    String url = dev.takeaways.publish.JdbcNoteStore.sqliteUrl(dir.resolve("takeaways.db"));
+    try (var store = dev.takeaways.publish.JdbcNoteStore.open(url, java.time.Clock.systemUTC())) {
+      var enricher = dev.takeaways.enrich.NoteEnricher.withBundledTaxonomy();
+      for (Path note : Notes.examples()) {
+        var raw = dev.takeaways.model.RawNote.of(
+            note.getFileName().toString(), note.getFileName().toString(),
+            new dev.takeaways.model.RawNote.Source("cli", null), Files.readString(note), System.currentTimeMillis());
+        store.apply(((dev.takeaways.enrich.EnrichResult.Enriched) enricher.enrich(raw)).note());
+      }
+    }
+
+    assertThat(run("top", "--store", url, "--json", "-n", "3")).as(err.toString()).isZero();
+    JsonNode top = JsonSerde.mapper().readTree(out.toString());
+    assertThat(top).hasSize(3);
+    assertThat(top.get(0).get("tag").asText()).startsWith("tool:");
+    assertThat(top.get(0).get("takeaways").asInt()).isGreaterThanOrEqualTo(top.get(2).get("takeaways").asInt());
+
+    out.getBuffer().setLength(0);
+    assertThat(run("query", "takeaways", "--tag", "terraform", "--store", url)).isZero();
+    assertThat(out.toString().lines().findFirst().orElseThrow()).startsWith("speaker").contains("session").contains("text");
+    assertThat(out.toString()).contains("Terraform").containsPattern("\\(\\d+ rows?\\)");
+
+    out.getBuffer().setLength(0);
+    assertThat(run("query", "notes", "--days", "36500", "--store", url, "--json")).isZero();
+    assertThat(JsonSerde.mapper().readTree(out.toString()).size()).isEqualTo(Notes.examples().size());
+  }
+
+  @Test
   void aUsersTaxonomyExtendsTheBundledOneAndABadOneIsRefusedWithItsLine() throws IOException {
     Path mine = dir.resolve("my-tools.yml");
     Files.writeString(mine, "tools:\n  - {slug: deployinator, name: Deployinator, category: deployment}\n");

@@ -93,6 +93,11 @@ public final class JdbcNoteStore implements NoteStore {
     return connection;
   }
 
+  /** The store's connection, for reads (see {@link StoreQueries}); not auto-commit. */
+  Connection readConnection() throws SQLException {
+    return connection();
+  }
+
   /** Drops the connection after a failure, so that the next call reconnects. */
   private void reset() {
     if (connection != null) {

@@ -1,0 +1,57 @@
+package dev.takeaways.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store's questions, on a real SQLite file. */
+class StoreQueriesTest {
+  @TempDir Path dir;
+  private JdbcNoteStore store;
+  private StoreQueries queries;
+
+  @BeforeEach
+  void open() throws SQLException {
+    store = JdbcNoteStore.open(JdbcNoteStore.sqliteUrl(dir.resolve("t.db")), Clock.systemUTC());
+    queries = new StoreQueries(store);
+    store.apply(JdbcNoteStoreTest.note("a.md", "h1", "use Docker", "plain", "Docker again"));
+    store.apply(JdbcNoteStoreTest.note("b.md", "h2", "Docker it's; DROP TABLE notes; --"));
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    store.close();
+  }
+
+  @Test
+  void topCountsTakeawaysSessionsAndNotesPerTag() throws SQLException {
+    StoreQueries.Table top = queries.top("tool", 20, null);
+    assertThat(top.columns()).containsExactly("tag", "takeaways", "sessions", "notes");
+    assertThat(top.rows()).hasSize(1);
+    assertThat(top.rows().get(0)).extracting(Object::toString).containsExactly("tool:docker", "3", "2", "2");
+    assertThat(queries.top("practice", 20, null).rows()).isEmpty();
+  }
+
+  @Test
+  void sessionsAndTakeawaysAboutATagBySlugOrId() throws SQLException {
+    assertThat(queries.sessions("docker").rows()).hasSize(2);
+    List<List<Object>> said = queries.takeaways("tool:docker").rows();
+    assertThat(said).extracting(r -> r.get(3).toString())
+        .containsExactly("use Docker", "Docker again", "Docker it's; DROP TABLE notes; --");
+    assertThat(queries.takeaways("kubernetes").rows()).isEmpty();
+  }
+
+  @Test
+  void notesSinceADateUseTheirOwnDate() throws SQLException {
+    assertThat(queries.notes(Instant.parse("2025-01-01T00:00:00Z")).rows()).hasSize(2);
+    assertThat(queries.notes(Instant.parse("2025-06-01T00:00:00Z")).rows()).isEmpty();
+  }
+}
