@@ -29,13 +29,20 @@ class JdbcNoteStoreTest {
 
   @BeforeEach
   void open() throws SQLException {
-    url = JdbcNoteStore.sqliteUrl(dir.resolve("nested/takeaways.db"));
+    url = newStoreUrl();
     store = JdbcNoteStore.open(url, Clock.systemUTC());
+  }
+
+  /** A new, empty store: a SQLite file here, a PostgreSQL database in {@link PostgresNoteStoreTest}. */
+  String newStoreUrl() throws SQLException {
+    return JdbcNoteStore.sqliteUrl(dir.resolve("nested/takeaways.db"));
   }
 
   @AfterEach
   void close() throws SQLException {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
   }
 
   static EnrichedNote note(String id, String hash, String... texts) {
@@ -117,8 +124,13 @@ class JdbcNoteStoreTest {
   }
 
   @Test
-  void theStoreIsInWalModeSoReadersDoNotBlockTheWriter() throws SQLException {
-    assertThat(column("PRAGMA journal_mode")).containsExactly("wal");
+  void readersDoNotBlockTheWriter() throws SQLException {
+    if (url.startsWith("jdbc:sqlite:")) {
+      assertThat(column("PRAGMA journal_mode")).containsExactly("wal");
+    } else {
+      // PostgreSQL: MVCC; read committed readers take no locks that a writer waits for.
+      assertThat(column("SHOW transaction_isolation")).containsExactly("read committed");
+    }
   }
 
   @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store's questions, on a real SQLite file. */
+/** The store's questions, on a real SQLite file (and, in a subclass, a real PostgreSQL server). */
 class StoreQueriesTest {
   @TempDir Path dir;
   private JdbcNoteStore store;
@@ -20,15 +20,22 @@ class StoreQueriesTest {
 
   @BeforeEach
   void open() throws SQLException {
-    store = JdbcNoteStore.open(JdbcNoteStore.sqliteUrl(dir.resolve("t.db")), Clock.systemUTC());
+    store = JdbcNoteStore.open(newStoreUrl(), Clock.systemUTC());
     queries = new StoreQueries(store);
     store.apply(JdbcNoteStoreTest.note("a.md", "h1", "use Docker", "plain", "Docker again"));
     store.apply(JdbcNoteStoreTest.note("b.md", "h2", "Docker it's; DROP TABLE notes; --"));
   }
 
+  /** A new, empty store: a SQLite file here, a PostgreSQL database in {@link PostgresStoreQueriesTest}. */
+  String newStoreUrl() throws SQLException {
+    return JdbcNoteStore.sqliteUrl(dir.resolve("t.db"));
+  }
+
   @AfterEach
   void close() throws SQLException {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
   }
 
   @Test

@@ -1,0 +1,32 @@
+package dev.takeaways.publish;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A fresh database on the real PostgreSQL server that {@code TAKEAWAYS_TEST_POSTGRES_URL} names
+ * ({@code .ci/run} starts one); the tests that need it skip, saying why, where it is not set.
+ */
+final class PostgresDatabase {
+  static final String ENV = "TAKEAWAYS_TEST_POSTGRES_URL";
+
+  private PostgresDatabase() {}
+
+  /** The JDBC URL of a new, empty database. */
+  static String create() throws SQLException {
+    String server = System.getenv(ENV);
+    Assumptions.assumeTrue(server != null && !server.isBlank(), ENV + " is not set (no PostgreSQL server to test on); .ci/run sets it");
+    String name = "takeaways_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    }
+    int query = server.indexOf('?');
+    String base = query < 0 ? server : server.substring(0, query);
+    String params = query < 0 ? "" : server.substring(query);
+    return base.substring(0, base.lastIndexOf('/') + 1) + name + params;
+  }
+}

@@ -1,0 +1,11 @@
+package dev.takeaways.publish;
+
+import java.sql.SQLException;
+
+/** Every case of {@link JdbcNoteStoreTest} on a real PostgreSQL server. */
+class PostgresNoteStoreTest extends JdbcNoteStoreTest {
+  @Override
+  String newStoreUrl() throws SQLException {
+    return PostgresDatabase.create();
+  }
+}
