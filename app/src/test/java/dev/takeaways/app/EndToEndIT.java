@@ -189,6 +189,26 @@ class EndToEndIT {
   }
 
   @Test
+  void whileTheStoreIsLockedThePublisherWaitsSaysSoAndThenStoresTheNoteOnce() throws Exception {
+    startPipeline();
+    Files.writeString(watch.resolve("first.md"), "# First\n\n- Docker\n");
+    await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM notes") == 1);
+
+    // Another writer holds the SQLite file: the publisher's writes fail after its busy timeout.
+    try (var locker = java.sql.DriverManager.getConnection(storeUrl()); var st = locker.createStatement()) {
+      st.execute("BEGIN EXCLUSIVE");
+      Files.writeString(watch.resolve("second.md"), "# Second\n\n- Packer\n");
+      await().atMost(PATIENCE).until(() -> pipeline.notReady().contains("publish"));
+      assertThat(pipeline.registry().get(dev.takeaways.metrics.MetricNames.PUBLISH_ERRORS).counter().count()).isPositive();
+      st.execute("ROLLBACK");
+    }
+
+    await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM notes") == 2);
+    await().atMost(PATIENCE).until(() -> !pipeline.notReady().contains("publish"));
+    assertThat(sql("SELECT note_id || ' ' || text FROM takeaways ORDER BY note_id")).containsExactly("first.md Docker", "second.md Packer");
+  }
+
+  @Test
   void aNotePostedOverHttpReachesTheStore() throws Exception {
     startPipeline();
     java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
