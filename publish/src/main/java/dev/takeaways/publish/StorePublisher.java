@@ -132,7 +132,13 @@ public final class StorePublisher implements Runnable, AutoCloseable {
         }
         // Only now, with every record above committed to the store, do the offsets move on.
         if (!done.isEmpty()) {
-          consumer.commitSync(done);
+          try {
+            consumer.commitSync(done);
+          } catch (org.apache.kafka.clients.consumer.CommitFailedException e) {
+            // The group moved the partitions on: their records come again, and applying a record
+            // twice gives the same rows.
+            LOG.warn("offsets not committed ({}); the records will be applied again", e.getMessage());
+          }
         }
       }
     } catch (WakeupException e) {
@@ -155,6 +161,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
         if (!storeHealthy) {
           LOG.info("store is back; publishing resumed");
           storeHealthy = true;
+          consumer.resume(consumer.paused());
         }
         return true;
       } catch (SQLException e) {
@@ -166,8 +173,10 @@ public final class StorePublisher implements Runnable, AutoCloseable {
         if (storeHealthy) {
           LOG.warn("store unavailable ({}); retrying with backoff up to {} s", e.getMessage(), MAX_BACKOFF.toSeconds());
           storeHealthy = false;
+          // Stay in the group however long the outage lasts: poll, with the partitions paused.
+          consumer.pause(consumer.assignment());
         }
-        sleep(backoff);
+        waitPolling(backoff);
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
       }
     }
@@ -238,12 +247,19 @@ public final class StorePublisher implements Runnable, AutoCloseable {
     }
   }
 
-  private void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
+  /**
+   * Waits {@code d} while polling, so that an outage longer than {@code max.poll.interval.ms} does
+   * not cost the consumer its place in the group. Paused partitions return nothing; a partition
+   * assigned meanwhile may, and is rewound, so that no record is skipped.
+   */
+  private void waitPolling(Duration d) {
+    long until = clock.millis() + d.toMillis();
+    while (running && clock.millis() < until) {
+      ConsumerRecords<String, byte[]> unexpected = consumer.poll(Duration.ofMillis(Math.min(100, Math.max(1, until - clock.millis()))));
+      for (TopicPartition partition : unexpected.partitions()) {
+        consumer.seek(partition, unexpected.records(partition).get(0).offset());
+      }
+      consumer.pause(consumer.assignment());
     }
   }
 
