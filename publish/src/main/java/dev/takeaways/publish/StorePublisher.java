@@ -253,9 +253,10 @@ public final class StorePublisher implements Runnable, AutoCloseable {
    * assigned meanwhile may, and is rewound, so that no record is skipped.
    */
   private void waitPolling(Duration d) {
-    long until = clock.millis() + d.toMillis();
-    while (running && clock.millis() < until) {
-      ConsumerRecords<String, byte[]> unexpected = consumer.poll(Duration.ofMillis(Math.min(100, Math.max(1, until - clock.millis()))));
+    long until = System.nanoTime() + d.toNanos();
+    while (running && System.nanoTime() < until) {
+      long leftMs = Math.max(1, (until - System.nanoTime()) / 1_000_000);
+      ConsumerRecords<String, byte[]> unexpected = consumer.poll(Duration.ofMillis(Math.min(100, leftMs)));
       for (TopicPartition partition : unexpected.partitions()) {
         consumer.seek(partition, unexpected.records(partition).get(0).offset());
       }
