@@ -183,10 +183,20 @@ public final class StorePublisher implements Runnable, AutoCloseable {
     return false;
   }
 
-  private static boolean isPermanent(SQLException e) {
+  /** Whether retrying cannot help: the store refuses this record, not everything. */
+  static boolean isPermanent(SQLException e) {
     String state = e.getSQLState();
-    // Class 23: integrity constraint violation; class 22: data exception. Retrying cannot help.
-    return state != null && (state.startsWith("23") || state.startsWith("22"));
+    // Class 23: integrity constraint violation; class 22: data exception.
+    if (state != null) {
+      return state.startsWith("23") || state.startsWith("22");
+    }
+    // SQLite's driver gives no SQL state, only SQLite's result code: CONSTRAINT (19), MISMATCH (20),
+    // TOOBIG (18), RANGE (25).
+    if (e.getClass().getName().startsWith("org.sqlite.")) {
+      int primary = e.getErrorCode() & 0xff;
+      return primary == 19 || primary == 20 || primary == 18 || primary == 25;
+    }
+    return false;
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) throws SQLException {

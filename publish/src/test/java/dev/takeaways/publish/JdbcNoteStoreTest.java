@@ -124,6 +124,22 @@ class JdbcNoteStoreTest {
   }
 
   @Test
+  void aNoteTheStoreRefusesForGoodIsToldApartFromAnOutage() {
+    EnrichedNote good = note("a.md", "h1", "use Docker");
+    Takeaway t = good.takeaways().get(0);
+    EnrichedNote orphan = new EnrichedNote(
+        good.schema(), good.id(), good.path(), good.title(), good.created(), good.contentHash(), good.ingestedAt(), good.sessions(),
+        List.of(new Takeaway(t.id(), "no-such-session", t.kind(), t.text(), t.section(), t.position(), t.tags())),
+        good.keywords(), good.tags(), good.warnings());
+
+    SQLException refused = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class, () -> store.apply(orphan));
+
+    assertThat((Throwable) refused).as("a takeaway of a session that does not exist").isNotNull();
+    assertThat(StorePublisher.isPermanent(refused)).as(refused.toString()).isTrue();
+    assertThat(StorePublisher.isPermanent(new SQLException("connection refused", "08001"))).isFalse();
+  }
+
+  @Test
   void readersDoNotBlockTheWriter() throws SQLException {
     if (url.startsWith("jdbc:sqlite:")) {
       assertThat(column("PRAGMA journal_mode")).containsExactly("wal");
