@@ -36,12 +36,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,19 +112,7 @@ class EndToEndIT {
 
   /** Every committed record of a topic from its start, read until {@code until} holds or time runs out. */
   private List<ConsumerRecord<String, byte[]>> readAll(String topic, java.util.function.Predicate<List<ConsumerRecord<String, byte[]>>> until) {
-    Map<String, Object> config = new HashMap<>(client());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      await().atMost(PATIENCE).until(() -> {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        return until.test(records);
-      });
-    }
-    return records;
+    return kafka.readFromStart(topic, PATIENCE, Duration.ZERO, until);
   }
 
   private String get(String path) throws Exception {

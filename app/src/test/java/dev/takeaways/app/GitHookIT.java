@@ -1,7 +1,6 @@
 package dev.takeaways.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.takeaways.app.cli.ExitCodes;
 import dev.takeaways.model.RawNote;
@@ -15,16 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -236,21 +230,8 @@ class GitHookIT {
   }
 
   private List<ConsumerRecord<String, byte[]>> readNotesRaw(java.util.function.Predicate<List<ConsumerRecord<String, byte[]>>> until) {
-    Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers", kafka.bootstrapServers()));
-    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      String topic = Topics.NOTES_RAW.name();
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      await().atMost(PATIENCE).until(() -> {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        return until.test(records);
-      });
-      // Anything sent twice would arrive right behind: give it a moment.
-      consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-    }
-    return records;
+    // Anything sent twice would arrive right behind: linger a moment.
+    return kafka.readFromStart(Topics.NOTES_RAW.name(), PATIENCE, Duration.ofMillis(500), until);
   }
 
   private static String text(ConsumerRecord<String, byte[]> record) {

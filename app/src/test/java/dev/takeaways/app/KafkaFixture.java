@@ -1,10 +1,22 @@
 package dev.takeaways.app;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.takeaways.broker.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
@@ -56,6 +68,29 @@ final class KafkaFixture implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
+  }
+
+  /**
+   * Every committed record of {@code topic} from its start, read until {@code until} holds (or
+   * {@code patience} runs out), then for {@code linger} more, so that a record sent twice would show.
+   */
+  List<ConsumerRecord<String, byte[]>> readFromStart(
+      String topic, Duration patience, Duration linger, Predicate<List<ConsumerRecord<String, byte[]>>> until) {
+    Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      await().atMost(patience).until(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        return until.test(records);
+      });
+      if (!linger.isZero()) {
+        consumer.poll(linger).forEach(records::add);
+      }
+    }
+    return records;
   }
 
   @Override
