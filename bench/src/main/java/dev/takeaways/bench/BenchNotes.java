@@ -10,6 +10,11 @@ import java.util.stream.Stream;
 final class BenchNotes {
   private BenchNotes() {}
 
+  /** The parse-only reference: commonmark-java configured as {@code NoteParser} configures it. */
+  static org.commonmark.parser.Parser commonmark() {
+    return org.commonmark.parser.Parser.builder().extensions(java.util.List.of(org.commonmark.ext.gfm.tables.TablesExtension.create())).build();
+  }
+
   /** {@code seed} or {@code large}; prints its size so that times convert to MB/s. */
   static String load(String which) throws IOException {
     Path root = projectRoot();

@@ -6,9 +6,7 @@ import dev.takeaways.enrich.extract.TakeawayExtractor;
 import dev.takeaways.enrich.parse.NoteParser;
 import dev.takeaways.model.RawNote;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,7 +51,7 @@ public class ExtractBenchmark {
   @Setup(Level.Trial)
   public void load() throws IOException {
     text = BenchNotes.load(note);
-    commonmark = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    commonmark = BenchNotes.commonmark();
     parser = new NoteParser();
     extractor = new TakeawayExtractor();
     enricher = NoteEnricher.withBundledTaxonomy();

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -57,7 +56,7 @@ public class TagBenchmark {
     try (InputStream in = Taxonomy.class.getResourceAsStream("/dev/takeaways/enrich/tag/taxonomy.yml")) {
       taxonomyYaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    commonmark = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    commonmark = BenchNotes.commonmark();
     matcher = new TaxonomyMatcher(Taxonomy.bundled());
     takeaways = new TakeawayExtractor().extract(note, new NoteParser().parse(text)).takeaways().stream().map(Takeaway::text).toList();
     System.err.printf(

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.takeaways.model.RawNote;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -72,7 +71,7 @@ public final class NoteHttpServer implements AutoCloseable {
         answer(exchange, 400, error("no-id", "name the note with an X-Note-Id header or ?id="));
         return;
       }
-      byte[] body = readAtMost(exchange.getRequestBody(), maxBytes + 1);
+      byte[] body = exchange.getRequestBody().readNBytes(maxBytes + 1);
       if (body.length > maxBytes) {
         answer(exchange, 413, error("too-large", id + ": over the limit of " + maxBytes + " bytes"));
         return;
@@ -114,10 +113,6 @@ public final class NoteHttpServer implements AutoCloseable {
       }
     }
     return out;
-  }
-
-  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-    return in.readNBytes(limit);
   }
 
   private static void answer(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {

@@ -52,11 +52,6 @@ public record TaxonomyEntry(
     source = source == null ? "unknown" : source;
   }
 
-  /** An unambiguous entry. */
-  public static TaxonomyEntry of(String type, String slug, String name, List<String> aliases) {
-    return new TaxonomyEntry(type, slug, name, type, aliases, List.of(), List.of(), false, "code");
-  }
-
   /** The tag id, {@code type:slug}. */
   public String tagId() {
     return type + ":" + slug;

@@ -28,11 +28,6 @@ final class Words {
     return new String(e.codes(), 0, e.length());
   }
 
-  /** How many distinct words. */
-  int size() {
-    return size;
-  }
-
   /**
    * The words of a text as codes, with where each starts and ends in the text.
    *

@@ -38,10 +38,6 @@ public final class Outbox {
     this.file = file;
   }
 
-  public Path file() {
-    return file;
-  }
-
   public List<Op> read() throws IOException {
     if (!Files.exists(file)) {
       return List.of();
