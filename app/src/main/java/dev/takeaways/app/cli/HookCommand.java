@@ -148,14 +148,15 @@ public final class HookCommand implements Runnable {
     }
   }
 
-  /** {@code text} without our block (and the blank line before it, if we added one). */
+  /** {@code text} without our block, from its first marker line to the end of its last. */
   static String withoutBlock(String text) {
     int begin = text.indexOf(BEGIN);
     if (begin < 0) {
       return text;
     }
     int end = text.indexOf(END, begin);
-    int after = end < 0 ? text.length() : Math.min(text.length(), text.indexOf('\n', end) < 0 ? text.length() : text.indexOf('\n', end) + 1);
+    int lineEnd = end < 0 ? -1 : text.indexOf('\n', end);
+    int after = lineEnd < 0 ? text.length() : lineEnd + 1;
     return text.substring(0, begin) + text.substring(after);
   }
 
