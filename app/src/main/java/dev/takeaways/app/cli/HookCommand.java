@@ -128,10 +128,10 @@ public final class HookCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       try {
         Git git = Git.at(target.repo);
-        GitPusher.Result result = GitSend.withPusher(git, kafka, timeoutSeconds, pusher -> target.hook.equals("post-receive")
+        GitPusher.Result result = OneOffSend.withPusher(git, kafka, timeoutSeconds, pusher -> target.hook.equals("post-receive")
             ? pusher.pushReceived(readStdin())
             : pusher.pushHead());
-        GitSend.report(result, "takeaways hook", spec.commandLine().getOut(), err);
+        OneOffSend.report(result, "takeaways hook", spec.commandLine().getOut(), err);
       } catch (IOException | RuntimeException e) {
         err.println("takeaways hook: notes not sent: " + e.getMessage());
       }

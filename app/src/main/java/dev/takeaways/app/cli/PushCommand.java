@@ -1,22 +1,14 @@
 package dev.takeaways.app.cli;
 
-import dev.takeaways.ingest.IngestContract;
-import dev.takeaways.ingest.KafkaNoteSink;
 import dev.takeaways.ingest.git.Git;
 import dev.takeaways.ingest.git.GitPusher;
 import dev.takeaways.ingest.NoteIngestor;
 import dev.takeaways.ingest.NoteSink;
-import dev.takeaways.ingest.NoteValidator;
-import dev.takeaways.metrics.AssertionChecker;
 import dev.takeaways.model.RawNote;
-import dev.takeaways.model.Topics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -78,41 +70,39 @@ public final class PushCommand implements Callable<Integer> {
       err.println("takeaways push: reading from - needs --id");
       return ExitCodes.USAGE;
     }
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    NoteValidator validator = new NoteValidator(Topics.MAX_NOTE_BYTES);
+    return OneOffSend.withIngestor(kafka, timeoutSeconds, ingestor -> pushFiles(ingestor, out, err));
+  }
+
+  private int pushFiles(NoteIngestor ingestor, PrintWriter out, PrintWriter err) throws IOException {
     int code = ExitCodes.OK;
-    try (KafkaNoteSink sink = new KafkaNoteSink(kafka.clientConfig(), Duration.ofSeconds(timeoutSeconds), registry)) {
-      NoteIngestor ingestor =
-          new NoteIngestor(validator, sink, registry, new AssertionChecker(registry, IngestContract.ALL), Clock.systemUTC(), false);
-      for (String file : files) {
-        byte[] bytes;
-        String path;
-        if (file.equals("-")) {
-          bytes = System.in.readAllBytes();
-          path = "stdin";
+    for (String file : files) {
+      byte[] bytes;
+      String path;
+      if (file.equals("-")) {
+        bytes = System.in.readAllBytes();
+        path = "stdin";
+      } else {
+        Path p = Path.of(file);
+        if (!Files.isRegularFile(p)) {
+          err.println("takeaways push: " + file + ": no such file");
+          code = ExitCodes.REJECTED;
+          continue;
+        }
+        bytes = Files.readAllBytes(p);
+        path = relativeToWorkingDir(p);
+      }
+      String noteId = id != null ? id : path;
+      try {
+        NoteIngestor.Outcome outcome = ingestor.ingest(noteId, path, new RawNote.Source(RawNote.Source.CLI, null), bytes);
+        if (outcome instanceof NoteIngestor.Outcome.Rejected rejected) {
+          err.println("takeaways push: rejected " + rejected.detail());
+          code = ExitCodes.REJECTED;
         } else {
-          Path p = Path.of(file);
-          if (!Files.isRegularFile(p)) {
-            err.println("takeaways push: " + file + ": no such file");
-            code = ExitCodes.REJECTED;
-            continue;
-          }
-          bytes = Files.readAllBytes(p);
-          path = relativeToWorkingDir(p);
+          out.println("sent " + path + " as " + noteId);
         }
-        String noteId = id != null ? id : path;
-        try {
-          NoteIngestor.Outcome outcome = ingestor.ingest(noteId, path, new RawNote.Source(RawNote.Source.CLI, null), bytes);
-          if (outcome instanceof NoteIngestor.Outcome.Rejected rejected) {
-            err.println("takeaways push: rejected " + rejected.detail());
-            code = ExitCodes.REJECTED;
-          } else {
-            out.println("sent " + path + " as " + noteId);
-          }
-        } catch (NoteSink.SinkException e) {
-          err.println("takeaways push: Kafka unreachable at " + kafka.bootstrapServers() + ": " + e.getMessage());
-          return ExitCodes.KAFKA_UNREACHABLE;
-        }
+      } catch (NoteSink.SinkException e) {
+        err.println("takeaways push: Kafka unreachable at " + kafka.bootstrapServers() + ": " + e.getMessage());
+        return ExitCodes.KAFKA_UNREACHABLE;
       }
     }
     return code;
@@ -134,8 +124,8 @@ public final class PushCommand implements Callable<Integer> {
           err.flush();
         };
     GitPusher.Result result =
-        GitSend.withPusher(git, kafka, timeoutSeconds, pusher -> gitRevs != null ? pusher.push(gitRevs, progress) : pusher.flush());
-    GitSend.report(result, "takeaways push", out, err);
+        OneOffSend.withPusher(git, kafka, timeoutSeconds, pusher -> gitRevs != null ? pusher.push(gitRevs, progress) : pusher.flush());
+    OneOffSend.report(result, "takeaways push", out, err);
     if (result.queued() > 0) {
       return ExitCodes.KAFKA_UNREACHABLE;
     }

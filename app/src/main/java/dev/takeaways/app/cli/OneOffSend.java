@@ -16,24 +16,35 @@ import java.time.Duration;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 
-/** Sending a repository's note changes, for {@code push --git}, {@code push --flush} and the hooks. */
-final class GitSend {
-  private GitSend() {}
+/**
+ * A command that sends notes once and exits ({@code push}, the git hooks): an ingestor over a Kafka
+ * sink with a short timeout, rejections reported to the person rather than dead-lettered.
+ */
+final class OneOffSend {
+  private OneOffSend() {}
 
-  interface Action {
+  interface Action<T> {
+    T apply(NoteIngestor ingestor) throws IOException;
+  }
+
+  static <T> T withIngestor(KafkaOptions kafka, long timeoutSeconds, Action<T> action) throws IOException {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (KafkaNoteSink sink = new KafkaNoteSink(kafka.clientConfig(), Duration.ofSeconds(timeoutSeconds), registry)) {
+      return action.apply(
+          new NoteIngestor(
+              new NoteValidator(Topics.MAX_NOTE_BYTES), sink, registry, new AssertionChecker(registry, IngestContract.ALL), Clock.systemUTC(), false));
+    }
+  }
+
+  interface GitAction {
     GitPusher.Result apply(GitPusher pusher) throws IOException;
   }
 
-  static GitPusher.Result withPusher(Git git, KafkaOptions kafka, long timeoutSeconds, Action action) throws IOException {
+  /** A repository's note changes, for {@code push --git}, {@code push --flush} and the hooks. */
+  static GitPusher.Result withPusher(Git git, KafkaOptions kafka, long timeoutSeconds, GitAction action) throws IOException {
     // A hook prints one line, not the Kafka client's connection warnings.
     Configurator.setLevel("org.apache.kafka", Level.ERROR);
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    try (KafkaNoteSink sink = new KafkaNoteSink(kafka.clientConfig(), Duration.ofSeconds(timeoutSeconds), registry)) {
-      NoteIngestor ingestor =
-          new NoteIngestor(
-              new NoteValidator(Topics.MAX_NOTE_BYTES), sink, registry, new AssertionChecker(registry, IngestContract.ALL), Clock.systemUTC(), false);
-      return action.apply(new GitPusher(git, ingestor, GitPusher.outboxOf(git)));
-    }
+    return withIngestor(kafka, timeoutSeconds, ingestor -> action.apply(new GitPusher(git, ingestor, GitPusher.outboxOf(git))));
   }
 
   /** One line: what was sent, or why notes wait in the outbox; one more per rejected note. */
