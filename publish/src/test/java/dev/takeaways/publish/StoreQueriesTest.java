@@ -57,6 +57,34 @@ class StoreQueriesTest {
   }
 
   @Test
+  void viewsCountByMonthBySessionAndBySpeaker() throws SQLException {
+    store.apply(JdbcNoteStoreTest.note("c.md", "h3"));
+    assertThat(view("SELECT month, tag_id, takeaways, notes FROM tag_leaderboard_by_month"))
+        .containsExactly(List.of("2025-01", "tool:docker", "3", "2"));
+    assertThat(view("SELECT session_id, takeaways, tagged_takeaways FROM takeaways_per_session ORDER BY session_id"))
+        .containsExactly(List.of("a.md@s", "3", "2"), List.of("b.md@s", "1", "1"), List.of("c.md@s", "0", "0"));
+    assertThat(view("SELECT speaker, sessions, notes, takeaways FROM takeaways_per_speaker"))
+        .containsExactly(List.of("Jane Doe", "3", "3", "4"));
+  }
+
+  private List<List<String>> view(String sql) throws SQLException {
+    java.sql.Connection c = store.readConnection();
+    try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+      List<List<String>> rows = new java.util.ArrayList<>();
+      while (rs.next()) {
+        List<String> row = new java.util.ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          row.add(rs.getString(i));
+        }
+        rows.add(row);
+      }
+      return rows;
+    } finally {
+      c.rollback();
+    }
+  }
+
+  @Test
   void notesSinceADateUseTheirOwnDate() throws SQLException {
     assertThat(queries.notes(Instant.parse("2025-01-01T00:00:00Z")).rows()).hasSize(2);
     assertThat(queries.notes(Instant.parse("2025-06-01T00:00:00Z")).rows()).isEmpty();
