@@ -1,10 +1,6 @@
 # Sourced by .ci/run: a throwaway PostgreSQL server for the store tests, on 127.0.0.1:55432, from
-# Debian's package (installed if missing), stopped when the run ends. Exports
+# Debian's package (.ci/tools.sh installs it), stopped when the run ends. Exports
 # TAKEAWAYS_TEST_POSTGRES_URL, which the store tests use (they skip, saying why, without it).
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  echo "installing PostgreSQL (Debian package) for the store tests..."
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-fi
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 pg_data="$(mktemp -d /tmp/takeaways-pg.XXXXXX)"
 if [ "$(id -u)" = 0 ]; then

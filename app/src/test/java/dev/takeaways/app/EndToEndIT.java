@@ -14,6 +14,7 @@ import dev.takeaways.model.TaggedTakeaway;
 import dev.takeaways.model.Topics;
 import dev.takeaways.publish.JdbcNoteStore;
 import dev.takeaways.testsupport.Notes;
+import dev.takeaways.testsupport.Tools;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -231,6 +232,68 @@ class EndToEndIT {
     records.forEach(r -> latest.put(r.key(), r.value()));
     latest.values().removeIf(v -> v == null);
     assertThat(latest).isEmpty();
+  }
+
+  @Test
+  void aKcatSubscriberReadsRecordsThatKeepTheSchemaTheHeadersAndTheTombstoneContract() throws Exception {
+    Path kcat = Tools.require("kcat", "kcat");
+    startPipeline();
+    Files.copy(Notes.seedPath(), watch.resolve(Notes.SEED_NAME));
+    Path gone = watch.resolve("gone.md");
+    Files.writeString(gone, "# Gone\n\n- tried Packer for images\n- wrote Chef cookbooks\n");
+    int seedTakeaways = expectedTakeaways(Notes.seedPath());
+    await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM takeaways") == seedTakeaways + 2);
+    Files.delete(gone);
+    await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM notes") == 1);
+
+    // kcat -J prints one JSON envelope per record: key, payload (null for a tombstone), headers.
+    List<JsonNode> envelopes = new ArrayList<>();
+    await().atMost(PATIENCE).until(() -> {
+      envelopes.clear();
+      envelopes.addAll(kcatRead(kcat, Topics.TAKEAWAYS_TAGGED.name()));
+      return envelopes.size() >= seedTakeaways + 4;
+    });
+    com.networknt.schema.Schema schema = TopicSchemasTest.schema(Topics.TAKEAWAYS_TAGGED.name());
+    List<JsonNode> tombstones = new ArrayList<>();
+    for (JsonNode envelope : envelopes) {
+      String key = envelope.get("key").asText();
+      Map<String, String> headers = new HashMap<>();
+      JsonNode h = envelope.get("headers");
+      for (int i = 0; h != null && i + 1 < h.size(); i += 2) {
+        headers.put(h.get(i).asText(), h.get(i + 1).asText());
+      }
+      if (envelope.get("payload").isNull()) {
+        tombstones.add(envelope);
+        assertThat(key).startsWith("gone.md#");
+        continue;
+      }
+      JsonNode payload = JsonSerde.mapper().readTree(envelope.get("payload").asText());
+      assertThat(schema.validate(payload)).as(key).isEmpty();
+      assertThat(payload.get("id").asText()).isEqualTo(key);
+      assertThat(headers).containsEntry(Topics.HEADER_NOTE_ID, payload.get("noteId").asText());
+      List<String> tagIds = new ArrayList<>();
+      payload.get("tags").forEach(t -> tagIds.add(t.get("id").asText()));
+      assertThat(headers.getOrDefault(Topics.HEADER_TAGS, "")).isEqualTo(String.join(",", tagIds));
+    }
+    assertThat(tombstones).hasSize(2);
+    assertThat(envelopes).hasSize(seedTakeaways + 4);
+  }
+
+  /** Every record of {@code topic}, read from its start by kcat as JSON envelopes, until its end. */
+  private List<JsonNode> kcatRead(Path kcat, String topic) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(kcat.toString(), "-b", kafka.bootstrapServers(), "-C", "-t", topic, "-o", "beginning", "-e", "-J", "-q",
+        "-X", "isolation.level=read_committed")
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    List<JsonNode> out = new ArrayList<>();
+    try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        if (!line.isBlank()) {
+          out.add(JsonSerde.mapper().readTree(line));
+        }
+      }
+    }
+    assertThat(p.waitFor()).as("kcat exit status").isZero();
+    return out;
   }
 
   @Test

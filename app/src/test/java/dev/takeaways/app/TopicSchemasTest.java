@@ -31,11 +31,11 @@ import org.junit.jupiter.api.Test;
 class TopicSchemasTest {
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
-  private static Schema schema(String topic) throws IOException {
+  static Schema schema(String topic) throws IOException {
     return REGISTRY.getSchema(JsonSerde.mapper().readTree(Notes.projectRoot().resolve("schemas/" + topic + ".v1.json").toFile()));
   }
 
-  private static List<String> errors(Schema schema, Object record) {
+  static List<String> errors(Schema schema, Object record) {
     JsonNode json = JsonSerde.mapper().valueToTree(record);
     return schema.validate(json).stream().map(Error::toString).toList();
   }
