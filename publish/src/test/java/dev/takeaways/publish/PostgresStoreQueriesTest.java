@@ -1,5 +1,6 @@
 package dev.takeaways.publish;
 
+import dev.takeaways.testsupport.PostgresDatabase;
 import java.sql.SQLException;
 
 /** Every case of {@link StoreQueriesTest} on a real PostgreSQL server. */
