@@ -9,6 +9,7 @@ import dev.takeaways.app.cli.ParseCommand;
 import dev.takeaways.app.cli.PublishCommand;
 import dev.takeaways.app.cli.PushCommand;
 import dev.takeaways.app.cli.QueryCommand;
+import dev.takeaways.app.cli.RulesCommand;
 import dev.takeaways.app.cli.Shutdown;
 import dev.takeaways.app.cli.TagCommand;
 import dev.takeaways.app.cli.TopCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
       QueryCommand.class,
       TopCommand.class,
       EvalCommand.class,
+      RulesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Takeaways implements Runnable {

@@ -4,7 +4,9 @@ import dev.takeaways.metrics.Assertion;
 import dev.takeaways.metrics.AssertionKind;
 import dev.takeaways.metrics.Severity;
 import dev.takeaways.metrics.Stage;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** What the enrich stage promises, declared once. */
 public final class EnrichContract {
@@ -26,9 +28,20 @@ public final class EnrichContract {
           .description("Every note read is enriched, deleted or dead-lettered: exactly one outcome per record.")
           .severity(Severity.PAGE)
           .remedy("Compare takeaways_enrich_notes_total by outcome with the records read; check the enrich logs for the failing note.")
-          .expression(
-              "sum(increase(takeaways_ingest_notes_total{outcome=~\"sent|deleted\"}[15m]))"
-                  + " - sum(increase(takeaways_enrich_notes_total[15m])) <= 0")
+          .violatedWhen(
+              // What ingest sent five minutes ago must all have an outcome by now; a fresh process
+              // (counters restarted) is given ten minutes.
+              "sum(takeaways_ingest_notes_total{outcome=~\"sent|deleted\"} offset 5m) - sum(takeaways_enrich_notes_total) > 0"
+                  + " and on() min(process_uptime_seconds) > 600",
+              "10m",
+              new Assertion.Example(
+                  Map.of("takeaways_ingest_notes_total{outcome=\"sent\"}", "0+10x60",
+                      "takeaways_enrich_notes_total{outcome=\"enriched\"}", "0+5x60",
+                      "process_uptime_seconds", "600+60x60"),
+                  Map.of("takeaways_ingest_notes_total{outcome=\"sent\"}", "0+10x60",
+                      "takeaways_enrich_notes_total{outcome=\"enriched\"}", "0+10x60",
+                      "process_uptime_seconds", "600+60x60"),
+                  "40m"))
           .build();
 
   public static final Assertion TAKEAWAYS_WELL_FORMED =
@@ -40,6 +53,51 @@ public final class EnrichContract {
           .remedy("Run `takeaways parse FILE --json` on the note named in the log and fix the extractor or tagger.")
           .build();
 
+  /** The time bound of {@link #NOTE_WITHIN_TIME_BOUND}. */
+  public static final Duration TIME_BOUND = Duration.ofSeconds(1);
+
+  public static final Assertion NOTE_WITHIN_TIME_BOUND =
+      Assertion.named("enrich-note-within-1s")
+          .stage(Stage.ENRICH)
+          .kind(AssertionKind.POSTCONDITION)
+          .description("Parsing, extracting and tagging one note takes at most 1 second (a pathological note must not stall the stream).")
+          .severity(Severity.TICKET)
+          .remedy("Run `takeaways parse FILE` on the note named in the log, find the slow stage, and cap the pathological case.")
+          .build();
+
+  public static final Assertion TAGGED_SHARE =
+      Assertion.named("enrich-half-of-takeaways-tagged")
+          .stage(Stage.ENRICH)
+          .kind(AssertionKind.INVARIANT)
+          .description("At least half of the takeaways extracted in the last hour carry a tag (when there were at least 50).")
+          .severity(Severity.TICKET)
+          .remedy("A drop means notes about tools the taxonomy lacks, or a broken taxonomy file: look at `takeaways top` and the untagged takeaways, extend --taxonomy.")
+          .violatedWhen(
+              "sum(increase(takeaways_enrich_tagged_takeaways_total[1h])) / sum(increase(takeaways_enrich_takeaways_total[1h])) < 0.5"
+                  + " and on() sum(increase(takeaways_enrich_takeaways_total[1h])) >= 50",
+              "15m",
+              new Assertion.Example(
+                  Map.of("takeaways_enrich_takeaways_total{kind=\"point\"}", "0+10x120", "takeaways_enrich_tagged_takeaways_total", "0+2x120"),
+                  Map.of("takeaways_enrich_takeaways_total{kind=\"point\"}", "0+10x120", "takeaways_enrich_tagged_takeaways_total", "0+8x120"),
+                  "90m"))
+          .build();
+
+  public static final Assertion STREAMS_NOT_FAILED =
+      Assertion.named("enrich-streams-never-error")
+          .stage(Stage.ENRICH)
+          .kind(AssertionKind.INVARIANT)
+          .description("The enrich Kafka Streams application is never in state ERROR (or on its way there).")
+          .severity(Severity.PAGE)
+          .remedy("Read the enrich log for the stream thread's exception; restart the process once the cause (broker, state directory) is fixed.")
+          .violatedWhen(
+              "max(takeaways_streams_state{state=~\"error|pending_error\"}) > 0",
+              "1m",
+              new Assertion.Example(
+                  Map.of("takeaways_streams_state{state=\"error\"}", "1x30", "takeaways_streams_state{state=\"running\"}", "0x30"),
+                  Map.of("takeaways_streams_state{state=\"error\"}", "0x30", "takeaways_streams_state{state=\"running\"}", "1x30"),
+                  "10m"))
+          .build();
+
   public static final List<Assertion> ALL =
-      List.of(RECORD_IS_A_NOTE, NOTE_ENRICHED_OR_DEAD_LETTERED, TAKEAWAYS_WELL_FORMED);
+      List.of(RECORD_IS_A_NOTE, NOTE_ENRICHED_OR_DEAD_LETTERED, TAKEAWAYS_WELL_FORMED, NOTE_WITHIN_TIME_BOUND, TAGGED_SHARE, STREAMS_NOT_FAILED);
 }

@@ -5,6 +5,7 @@ import dev.takeaways.metrics.AssertionKind;
 import dev.takeaways.metrics.Severity;
 import dev.takeaways.metrics.Stage;
 import java.util.List;
+import java.util.Map;
 
 /** What the ingest stage promises, declared once. */
 public final class IngestContract {
@@ -28,5 +29,21 @@ public final class IngestContract {
           .remedy("Check that the Kafka brokers are reachable from the ingest process.")
           .build();
 
-  public static final List<Assertion> ALL = List.of(NOTE_IS_VALID_TEXT, SEND_ACKNOWLEDGED);
+  public static final Assertion SENDS_SUCCEED =
+      Assertion.named("ingest-sends-succeed")
+          .stage(Stage.INGEST)
+          .kind(AssertionKind.INVARIANT)
+          .description("Sends to Kafka succeed: no ingest errors in the last 10 minutes (a failed send is retried, but means the broker is unreachable or refusing).")
+          .severity(Severity.PAGE)
+          .remedy("Check the brokers and the ingest log; notes keep waiting in the folder, checkpoint or outbox and are sent when Kafka is back.")
+          .violatedWhen(
+              "sum(increase(takeaways_component_errors_total{stage=\"ingest\"}[10m])) > 0",
+              "5m",
+              new Assertion.Example(
+                  Map.of("takeaways_component_errors_total{stage=\"ingest\",error_type=\"send-failed\"}", "0+1x30"),
+                  Map.of("takeaways_component_errors_total{stage=\"ingest\",error_type=\"send-failed\"}", "0x30"),
+                  "20m"))
+          .build();
+
+  public static final List<Assertion> ALL = List.of(NOTE_IS_VALID_TEXT, SEND_ACKNOWLEDGED, SENDS_SUCCEED);
 }

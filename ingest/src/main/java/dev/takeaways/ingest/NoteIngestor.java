@@ -1,7 +1,9 @@
 package dev.takeaways.ingest;
 
 import dev.takeaways.metrics.AssertionChecker;
+import dev.takeaways.metrics.ComponentCounters;
 import dev.takeaways.metrics.MetricNames;
+import dev.takeaways.metrics.Stage;
 import dev.takeaways.model.DeadLetter;
 import dev.takeaways.model.RawNote;
 import io.micrometer.core.instrument.Counter;
@@ -23,6 +25,7 @@ public final class NoteIngestor {
   private final AssertionChecker checker;
   private final Clock clock;
   private final boolean deadLetterRejects;
+  private final ComponentCounters components;
 
   /**
    * @param deadLetterRejects whether rejected notes also go to {@code notes.dead-letter}: yes for
@@ -37,6 +40,7 @@ public final class NoteIngestor {
     this.registry = registry;
     this.checker = checker;
     this.clock = clock;
+    this.components = new ComponentCounters(registry, Stage.INGEST);
     count("sent", MetricNames.NONE, 0);
     count("deleted", MetricNames.NONE, 0);
   }
@@ -54,16 +58,23 @@ public final class NoteIngestor {
 
   /** Validates and sends one note; returns what happened. */
   public Outcome ingest(String id, String path, RawNote.Source source, byte[] bytes) throws NoteSink.SinkException {
+    components.received(bytes.length);
     NoteValidator.Verdict verdict = validator.validate(path, bytes);
     checker.check(IngestContract.NOTE_IS_VALID_TEXT, verdict instanceof NoteValidator.Valid,
         () -> ((NoteValidator.Invalid) verdict).detail());
     if (verdict instanceof NoteValidator.Invalid invalid) {
-      reject(id, path, invalid.reason(), invalid.detail());
+      rejectReceived(id, path, invalid.reason(), invalid.detail());
       return new Outcome.Rejected(invalid.reason(), invalid.detail());
     }
     String text = ((NoteValidator.Valid) verdict).text();
-    sink.send(RawNote.of(id, path, source, text, clock.millis()));
+    try {
+      sink.send(RawNote.of(id, path, source, text, clock.millis()));
+    } catch (NoteSink.SinkException e) {
+      components.error("send-failed");
+      throw e;
+    }
     checker.check(IngestContract.SEND_ACKNOWLEDGED, true, () -> "");
+    components.sent(bytes.length);
     count("sent", MetricNames.NONE, 1);
     LOG.debug("sent {} as {}", path, id);
     return Outcome.SENT;
@@ -71,7 +82,13 @@ public final class NoteIngestor {
 
   /** Rejects a note that cannot be read at all (too large, unreadable). */
   public void reject(String id, String path, String reason, String detail) throws NoteSink.SinkException {
+    components.received(0);
+    rejectReceived(id, path, reason, detail);
+  }
+
+  private void rejectReceived(String id, String path, String reason, String detail) throws NoteSink.SinkException {
     LOG.warn("rejected {}", detail);
+    components.discarded(false);
     if (deadLetterRejects) {
       sink.deadLetter(DeadLetter.of(id, path, "ingest", reason, detail, clock.millis()));
     }
@@ -80,13 +97,17 @@ public final class NoteIngestor {
 
   /** Sends the tombstone of a deleted note. */
   public void delete(String id) throws NoteSink.SinkException {
+    components.received(0);
     sink.delete(id);
+    components.sent(0);
     count("deleted", MetricNames.NONE, 1);
     LOG.debug("sent deletion of {}", id);
   }
 
   /** Counts a note that needed no sending because it has not changed. */
   public void unchanged() {
+    components.received(0);
+    components.discarded(true);
     count("unchanged", MetricNames.NONE, 1);
   }
 

@@ -35,12 +35,39 @@ public final class MetricNames {
   /** Assertion checks, by {@link #ASSERTION}, {@link #STAGE} and {@link #OUTCOME} ({@code pass}, {@code fail}). */
   public static final String ASSERTION_CHECKS = "takeaways.assertion.checks";
 
+  /** Takeaways extracted by enrich that carry at least one tag. */
+  public static final String ENRICH_TAGGED_TAKEAWAYS = "takeaways.enrich.tagged.takeaways";
+
+  /** 1 for the Kafka Streams state enrich is in, 0 for the others, by {@link #STATE}. */
+  public static final String STREAMS_STATE = "takeaways.streams.state";
+
+  /**
+   * The component counters every stage reports, after Vector's component specification, by {@link
+   * #STAGE}: events (notes or records) and their bytes received and sent, errors by {@link
+   * #ERROR_TYPE}, and events discarded (rejected or dead-lettered: not passed on) by {@link
+   * #INTENTIONAL}.
+   */
+  public static final String COMPONENT_RECEIVED_EVENTS = "takeaways.component.received.events";
+  public static final String COMPONENT_RECEIVED_BYTES = "takeaways.component.received.event.bytes";
+  public static final String COMPONENT_SENT_EVENTS = "takeaways.component.sent.events";
+  public static final String COMPONENT_SENT_BYTES = "takeaways.component.sent.event.bytes";
+  public static final String COMPONENT_ERRORS = "takeaways.component.errors";
+  public static final String COMPONENT_DISCARDED_EVENTS = "takeaways.component.discarded.events";
+
   public static final String OUTCOME = "outcome";
+  public static final String STATE = "state";
+  public static final String ERROR_TYPE = "error_type";
+  public static final String INTENTIONAL = "intentional";
   public static final String REASON = "reason";
   public static final String KIND = "kind";
   public static final String TYPE = "type";
   public static final String STAGE = "stage";
   public static final String ASSERTION = "assertion";
+
+  /** The name Prometheus shows for counter {@code name}: {@code a.b} becomes {@code a_b_total}. */
+  public static String prometheusCounter(String name) {
+    return name.replace('.', '_') + "_total";
+  }
 
   /** The {@link #REASON} value when there is none. */
   public static final String NONE = "none";

@@ -104,7 +104,10 @@ public final class MetricsServer implements AutoCloseable {
       node.put("description", a.description());
       node.put("severity", a.severity().tagValue());
       node.put("remedy", a.remedy());
-      node.put("expression", a.expression());
+      node.put("violation", a.violation());
+      if (a.slo() != null) {
+        node.put("objective", a.slo().objective());
+      }
       node.put("status", c.status());
       node.put("passed", c.passed());
       node.put("failed", c.failed());

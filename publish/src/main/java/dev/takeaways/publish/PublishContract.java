@@ -5,6 +5,7 @@ import dev.takeaways.metrics.AssertionKind;
 import dev.takeaways.metrics.Severity;
 import dev.takeaways.metrics.Stage;
 import java.util.List;
+import java.util.Map;
 
 /** What the publish stage promises, declared once. */
 public final class PublishContract {
@@ -35,13 +36,77 @@ public final class PublishContract {
           .description("99% of notes are in the store within 2 seconds of a source reading them (each stored note is one check).")
           .severity(Severity.TICKET)
           .remedy("Look at the Streams commit interval, publisher errors and store latency on the Pipeline dashboard.")
-          .expression(
-              "sum(rate(takeaways_assertion_checks_total{assertion=\"e2e-latency-p99-under-2s\",outcome=\"fail\"}[1h]))"
-                  + " / sum(rate(takeaways_assertion_checks_total{assertion=\"e2e-latency-p99-under-2s\"}[1h])) <= 0.01")
+          .objective(new Assertion.Slo(
+              0.99,
+              "takeaways_assertion_checks_total{assertion=\"e2e-latency-p99-under-2s\",outcome=\"fail\"}",
+              "takeaways_assertion_checks_total{assertion=\"e2e-latency-p99-under-2s\",outcome=\"pass\"}",
+              0.01))
           .build();
 
   /** The latency bound of {@link #E2E_LATENCY}, in milliseconds. */
   public static final long E2E_LATENCY_BOUND_MS = 2_000;
 
-  public static final List<Assertion> ALL = List.of(STORED_AFTER_COMMIT, DELETED_AFTER_COMMIT, E2E_LATENCY);
+  public static final Assertion ALL_ENRICHED_APPLIED =
+      Assertion.named("publish-every-enriched-note-applied")
+          .stage(Stage.PUBLISH)
+          .kind(AssertionKind.INVARIANT)
+          .description("Every note enriched (or deleted) five minutes ago has been stored, deleted or dead-lettered by publish.")
+          .severity(Severity.PAGE)
+          .remedy("Look at the publisher: /health, takeaways_component_errors_total{stage=\"publish\"}, its log; the store may be down.")
+          .violatedWhen(
+              "sum(takeaways_enrich_notes_total{outcome=~\"enriched|deleted\"} offset 5m) - sum(takeaways_publish_notes_total) > 0"
+                  + " and on() min(process_uptime_seconds) > 600",
+              "10m",
+              new Assertion.Example(
+                  Map.of("takeaways_enrich_notes_total{outcome=\"enriched\"}", "0+10x60",
+                      "takeaways_publish_notes_total{outcome=\"stored\"}", "0+5x60",
+                      "process_uptime_seconds", "600+60x60"),
+                  Map.of("takeaways_enrich_notes_total{outcome=\"enriched\"}", "0+10x60",
+                      "takeaways_publish_notes_total{outcome=\"stored\"}", "0+10x60",
+                      "process_uptime_seconds", "600+60x60"),
+                  "40m"))
+          .build();
+
+  public static final Assertion LAG_BOUNDED =
+      Assertion.named("publish-lag-under-1000")
+          .stage(Stage.PUBLISH)
+          .kind(AssertionKind.INVARIANT)
+          .description("The publisher is never more than 1000 records behind notes.enriched for 10 minutes.")
+          .severity(Severity.TICKET)
+          .remedy("The store is slow or failing: look at publish errors and store latency; PostgreSQL may need vacuuming or a bigger machine.")
+          .violatedWhen(
+              "max(kafka_consumer_fetch_manager_records_lag_max{client_id=~\".*takeaways-publish.*\"}) > 1000",
+              "10m",
+              new Assertion.Example(
+                  Map.of("kafka_consumer_fetch_manager_records_lag_max{client_id=\"consumer-takeaways-publish-1\"}", "5000x30"),
+                  Map.of("kafka_consumer_fetch_manager_records_lag_max{client_id=\"consumer-takeaways-publish-1\"}", "3x30"),
+                  "20m"))
+          .build();
+
+  public static final Assertion E2E_CONSERVATION =
+      Assertion.named("e2e-every-note-stored-or-dead-lettered")
+          .stage(Stage.END_TO_END)
+          .kind(AssertionKind.INVARIANT)
+          .description("Every note ingest sent five minutes ago is by now stored, deleted or dead-lettered: nothing is lost between the stages.")
+          .severity(Severity.PAGE)
+          .remedy("Compare the stages' component counters on the Pipeline dashboard to find the stage that holds the notes.")
+          .violatedWhen(
+              "sum(takeaways_ingest_notes_total{outcome=~\"sent|deleted\"} offset 5m)"
+                  + " - (sum(takeaways_publish_notes_total) + sum(takeaways_enrich_notes_total{outcome=\"dead-lettered\"} or vector(0))) > 0"
+                  + " and on() min(process_uptime_seconds) > 600",
+              "10m",
+              new Assertion.Example(
+                  Map.of("takeaways_ingest_notes_total{outcome=\"sent\"}", "0+10x60",
+                      "takeaways_publish_notes_total{outcome=\"stored\"}", "0+4x60",
+                      "takeaways_enrich_notes_total{outcome=\"dead-lettered\"}", "0+1x60",
+                      "process_uptime_seconds", "600+60x60"),
+                  Map.of("takeaways_ingest_notes_total{outcome=\"sent\"}", "0+10x60",
+                      "takeaways_publish_notes_total{outcome=\"stored\"}", "0+9x60",
+                      "takeaways_enrich_notes_total{outcome=\"dead-lettered\"}", "0+1x60",
+                      "process_uptime_seconds", "600+60x60"),
+                  "40m"))
+          .build();
+
+  public static final List<Assertion> ALL =
+      List.of(STORED_AFTER_COMMIT, DELETED_AFTER_COMMIT, ALL_ENRICHED_APPLIED, LAG_BOUNDED, E2E_LATENCY, E2E_CONSERVATION);
 }

@@ -1,7 +1,9 @@
 package dev.takeaways.publish;
 
 import dev.takeaways.metrics.AssertionChecker;
+import dev.takeaways.metrics.ComponentCounters;
 import dev.takeaways.metrics.MetricNames;
+import dev.takeaways.metrics.Stage;
 import dev.takeaways.model.DeadLetter;
 import dev.takeaways.model.EnrichedNote;
 import dev.takeaways.model.JsonSerde;
@@ -60,6 +62,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
   private final MeterRegistry registry;
   private final Timer latency;
   private final Counter errors;
+  private final ComponentCounters components;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile boolean started;
@@ -96,6 +99,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
             .maximumExpectedValue(Duration.ofSeconds(60))
             .register(registry);
     this.errors = Counter.builder(MetricNames.PUBLISH_ERRORS).description("Store errors met by publish (each retried)").register(registry);
+    this.components = new ComponentCounters(registry, Stage.PUBLISH);
     for (String outcome : List.of("stored", "deleted")) {
       outcome(outcome);
     }
@@ -155,6 +159,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
   /** Applies one record, retrying store failures; false when asked to stop before it succeeded. */
   private boolean applyUntilDone(ConsumerRecord<String, byte[]> record) {
     Duration backoff = Duration.ofMillis(100);
+    components.received(record.value() == null ? 0 : record.value().length);
     while (running) {
       try {
         apply(record);
@@ -166,6 +171,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
         return true;
       } catch (SQLException e) {
         errors.increment();
+        components.error(isPermanent(e) ? "store-rejected" : "store-unavailable");
         if (isPermanent(e)) {
           deadLetter(record, "store-rejected", record.key() + ": the store rejected the note: " + e.getMessage());
           return true;
@@ -210,6 +216,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
       Optional<NoteStore.StoredNote> left = store.find(noteId);
       checker.check(PublishContract.DELETED_AFTER_COMMIT, left.isEmpty(), () -> noteId + " is still in the store");
       outcome("deleted").increment();
+      components.sent(0);
       LOG.info("{}: deleted", noteId);
       return;
     }
@@ -233,6 +240,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
     latency.record(ms, TimeUnit.MILLISECONDS);
     checker.check(PublishContract.E2E_LATENCY, ms <= PublishContract.E2E_LATENCY_BOUND_MS, () -> note.path() + " took " + ms + " ms");
     outcome("stored").increment();
+    components.sent(record.value().length);
     LOG.info(
         "{}: {} sessions, {} takeaways, {} tools, {} practices ({} ms)",
         note.path(),
@@ -247,6 +255,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
     String key = record.key() == null ? "unknown" : record.key();
     LOG.warn("dead-lettered {}: {}", key, detail);
     outcome("dead-lettered").increment();
+    components.discarded(false);
     try {
       deadLetters
           .send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), key, DEAD.toBytes(DeadLetter.of(key, null, "publish", reason, detail, clock.millis()))))

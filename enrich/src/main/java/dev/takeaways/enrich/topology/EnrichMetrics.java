@@ -1,6 +1,8 @@
 package dev.takeaways.enrich.topology;
 
+import dev.takeaways.metrics.ComponentCounters;
 import dev.takeaways.metrics.MetricNames;
+import dev.takeaways.metrics.Stage;
 import dev.takeaways.model.EnrichedNote;
 import dev.takeaways.model.Tag;
 import dev.takeaways.model.Takeaway;
@@ -12,6 +14,8 @@ import io.micrometer.core.instrument.Timer;
 final class EnrichMetrics {
   private final MeterRegistry registry;
   private final Timer duration;
+  private final ComponentCounters components;
+  private final Counter taggedTakeaways;
   /** Every outcome recorded by this instance, so a caller can check that a record had exactly one. */
   private long outcomes;
 
@@ -22,6 +26,9 @@ final class EnrichMetrics {
             .description("Time to parse, extract and tag one note")
             .publishPercentileHistogram()
             .register(registry);
+    this.components = new ComponentCounters(registry, Stage.ENRICH);
+    this.taggedTakeaways =
+        Counter.builder(MetricNames.ENRICH_TAGGED_TAKEAWAYS).description("Takeaways extracted by enrich with at least one tag").register(registry);
     for (String outcome : new String[] {"enriched", "deleted"}) {
       counter(outcome, MetricNames.NONE);
     }
@@ -29,6 +36,10 @@ final class EnrichMetrics {
 
   Timer duration() {
     return duration;
+  }
+
+  ComponentCounters components() {
+    return components;
   }
 
   /** Counts one outcome of one record: {@code enriched}, {@code deleted} or {@code dead-lettered}. */
@@ -54,6 +65,9 @@ final class EnrichMetrics {
     outcome("enriched", MetricNames.NONE);
     for (Takeaway t : note.takeaways()) {
       registry.counter(MetricNames.ENRICH_TAKEAWAYS, MetricNames.KIND, t.kind().wireName()).increment();
+      if (!t.tags().isEmpty()) {
+        taggedTakeaways.increment();
+      }
       for (Tag tag : t.tags()) {
         registry.counter(MetricNames.ENRICH_TAGS, MetricNames.TYPE, tag.type()).increment();
       }

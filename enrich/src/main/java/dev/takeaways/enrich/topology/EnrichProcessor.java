@@ -67,6 +67,7 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
   public void process(Record<String, byte[]> record) {
     String noteId = record.key();
     long before = metrics.outcomes();
+    metrics.components().received(record.value() == null ? 0 : record.value().length);
     handle(record, noteId);
     long outcomes = metrics.outcomes() - before;
     checker.check(EnrichContract.NOTE_ENRICHED_OR_DEAD_LETTERED, outcomes == 1,
@@ -101,10 +102,14 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
     } catch (RuntimeException e) {
       // A bug must not stop the stream for every other note: dead-letter the note and go on.
       LOG.error("enrich failed on {}", raw.path(), e);
+      metrics.components().error("internal-error");
       deadLetter(record, noteId, raw.path(), "internal-error", raw.path() + ": enrich failed: " + e);
       return;
     }
-    metrics.duration().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    long nanos = System.nanoTime() - start;
+    metrics.duration().record(nanos, TimeUnit.NANOSECONDS);
+    checker.check(EnrichContract.NOTE_WITHIN_TIME_BOUND, nanos <= EnrichContract.TIME_BOUND.toNanos(),
+        () -> raw.path() + " took " + nanos / 1_000_000 + " ms to enrich");
     if (result instanceof EnrichResult.Rejected rejected) {
       LOG.warn("rejected {}: {}", raw.path(), rejected.detail());
       deadLetter(record, noteId, raw.path(), rejected.reason(), rejected.detail());
@@ -118,7 +123,9 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
   }
 
   private void forward(EnrichedNote note, Record<String, byte[]> record) {
-    context.forward(record.withValue(ENRICHED.toBytes(note)).withHeaders(new RecordHeaders()), EnrichTopology.ENRICHED_SINK);
+    byte[] enriched = ENRICHED.toBytes(note);
+    context.forward(record.withValue(enriched).withHeaders(new RecordHeaders()), EnrichTopology.ENRICHED_SINK);
+    metrics.components().sent(enriched.length);
     Set<String> current = new LinkedHashSet<>();
     for (Takeaway t : note.takeaways()) {
       current.add(t.id());
@@ -144,6 +151,7 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
       tombstone(gone, noteId, record.timestamp());
     }
     takeawayIds.delete(noteId);
+    metrics.components().sent(0);
     metrics.outcome("deleted", MetricNames.NONE);
   }
 
@@ -162,6 +170,7 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
     DeadLetter letter = DeadLetter.of(noteId, path, "enrich", reason, detail, clock.millis());
     context.forward(
         new Record<>(noteId, DEAD.toBytes(letter), record.timestamp(), new RecordHeaders()), EnrichTopology.DEAD_LETTER_SINK);
+    metrics.components().discarded(false);
     metrics.outcome("dead-lettered", reason);
   }
 

@@ -29,6 +29,12 @@ public final class EnrichStreams implements AutoCloseable {
     this.streams = new KafkaStreams(topology, config);
     this.metrics = new KafkaStreamsMetrics(streams);
     metrics.bindTo(registry);
+    for (KafkaStreams.State state : KafkaStreams.State.values()) {
+      io.micrometer.core.instrument.Gauge.builder(dev.takeaways.metrics.MetricNames.STREAMS_STATE, streams, s -> s.state() == state ? 1 : 0)
+          .description("1 for the Kafka Streams state enrich is in, 0 for the others")
+          .tag(dev.takeaways.metrics.MetricNames.STATE, state.name().toLowerCase(java.util.Locale.ROOT))
+          .register(registry);
+    }
     streams.setStateListener(
         (now, before) -> {
           if (now == KafkaStreams.State.ERROR) {
