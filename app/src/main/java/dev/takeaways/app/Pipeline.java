@@ -86,12 +86,31 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
+  /**
+   * A stable group member identity for a stage of this process (static membership): the same host
+   * and data folder give the same id, so a process restarted after a crash takes its partitions back
+   * at once instead of waiting for the dead member's session to expire; another data folder (another
+   * process, another container) gives another id.
+   */
+  static String instanceId(String stage, java.nio.file.Path dataDir) {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "localhost";
+    }
+    String where = host + ":" + dataDir.toAbsolutePath().normalize();
+    return "takeaways-" + stage + "-" + host + "-" + dev.takeaways.model.Hashes.sha256(where).substring(0, 12);
+  }
+
   private void startStages(PipelineSettings s) throws Exception {
     Clock clock = Clock.systemUTC();
     if (s.storeUrl() != null) {
       JdbcNoteStore store = JdbcNoteStore.open(s.storeUrl(), clock);
       resources.push(store);
-      StorePublisher publisher = new StorePublisher(s.kafka(), store, registry, checker, clock);
+      Map<String, Object> publishKafka = new LinkedHashMap<>(s.kafka());
+      publishKafka.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId("publish", s.dataDir()));
+      StorePublisher publisher = new StorePublisher(publishKafka, store, registry, checker, clock);
       resources.push(publisher);
       readiness.put("publish", publisher::isHealthy);
       thread("publish", publisher);
@@ -100,6 +119,8 @@ public final class Pipeline implements AutoCloseable {
       NoteEnricher enricher = NoteEnricher.withTaxonomy(s.taxonomy());
       Map<String, String> overrides = new LinkedHashMap<>();
       s.kafka().forEach((k, v) -> overrides.put(k, String.valueOf(v)));
+      overrides.put(org.apache.kafka.streams.StreamsConfig.mainConsumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+          instanceId("enrich", s.dataDir()));
       Properties config = EnrichStreams.config(s.bootstrapServers(), s.dataDir().resolve("streams"), overrides);
       EnrichStreams streams = new EnrichStreams(EnrichTopology.build(enricher, registry, checker, clock, config), config, registry);
       resources.push(streams);

@@ -30,6 +30,23 @@ class CommandLineTest {
   }
 
   @Test
+  void everyListenerBindsLoopbackUnlessToldOtherwise() {
+    int listeners = 0;
+    for (String command : new String[] {"up", "ingest", "enrich", "publish"}) {
+      CommandLine.ParseResult parsed = Takeaways.commandLine().parseArgs(command.equals("ingest") ? new String[] {command, "--watch", "x"} : new String[] {command});
+      CommandLine.Model.CommandSpec spec = parsed.subcommand().commandSpec();
+      for (String host : new String[] {"--metrics-host", "--http-host", "--kafka-host"}) {
+        CommandLine.Model.OptionSpec option = spec.findOption(host);
+        if (option != null) {
+          assertThat(option.getValue().toString()).as(command + " " + host).isEqualTo("127.0.0.1");
+          listeners++;
+        }
+      }
+    }
+    assertThat(listeners).isEqualTo(7);
+  }
+
+  @Test
   void parseJsonPrintsTheEnrichedRecordWithItsContractFields() throws Exception {
     int code = run("parse", "--json", Notes.seedPath().toString());
 

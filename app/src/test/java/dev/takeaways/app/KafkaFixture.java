@@ -60,6 +60,11 @@ final class KafkaFixture implements AutoCloseable {
     return new KafkaFixture(broker, broker.bootstrapServers());
   }
 
+  /** A fixture for a broker someone else runs (and stops): closing it does nothing. */
+  static KafkaFixture attach(String bootstrapServers) {
+    return new KafkaFixture(() -> {}, bootstrapServers);
+  }
+
   String bootstrapServers() {
     return bootstrapServers;
   }
@@ -89,6 +94,23 @@ final class KafkaFixture implements AutoCloseable {
       if (!linger.isZero()) {
         consumer.poll(linger).forEach(records::add);
       }
+    }
+    return records;
+  }
+
+  /** Every committed record of {@code topic}, from its start to its end as of now. */
+  List<ConsumerRecord<String, byte[]>> readToEnd(String topic, Duration patience) {
+    Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      await().atMost(patience).until(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+      });
     }
     return records;
   }

@@ -111,7 +111,7 @@ class PrometheusIT {
     }
     for (String expr : pipelinePanels) {
       if (expr.contains("takeaways_component_") && !expr.contains("errors") && !expr.contains("discarded")
-          || expr.contains("e2e_latency") || expr.contains("_notes_total") || expr.contains("jvm_")) {
+          || expr.contains("e2e_latency") || expr.contains("_notes_total") || expr.contains("jvm_memory")) {
         assertThat(query(expr)).as(expr).isNotEmpty();
       }
     }

@@ -17,6 +17,7 @@ import dev.takeaways.publish.JdbcNoteStore;
 import dev.takeaways.publish.PublishContract;
 import dev.takeaways.publish.StorePublisher;
 import dev.takeaways.testsupport.PostgresDatabase;
+import dev.takeaways.testsupport.PostgresServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -85,50 +86,9 @@ class PublisherFaultsIT {
     String server = PostgresDatabase.create();
     String url = server + (server.contains("?") ? "&" : "?") + "ApplicationName=" + APPLICATION;
 
-    // The records: new notes, edits of every fifth, deletions of every seventh, and one note the
-    // store must refuse (two takeaways with one id break the primary key).
-    List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
     Map<String, EnrichedNote> expected = new TreeMap<>();
-    JsonSerde<EnrichedNote> serde = Topics.NOTES_ENRICHED.serde();
-    String topic = Topics.NOTES_ENRICHED.name();
-    for (int i = 0; i < NOTES; i++) {
-      String id = "n" + i + ".md";
-      EnrichedNote note = enrich(id, "# Note " + i + "\n\n## Build day " + i + " (Jane Doe)\n\n- baked images with Packer, run " + i
-          + "\n- kept Chef for config\n- code review before every merge\n");
-      records.add(new ProducerRecord<>(topic, id, serde.toBytes(note)));
-      expected.put(id, note);
-      if (i == NOTES / 2) {
-        List<Takeaway> twice = new ArrayList<>(note.takeaways());
-        twice.add(note.takeaways().get(0));
-        EnrichedNote refused = new EnrichedNote(note.schema(), "refused.md", "refused.md", note.title(), note.created(), "bad",
-            note.ingestedAt(), note.sessions(), twice, note.keywords(), note.tags(), note.warnings());
-        records.add(new ProducerRecord<>(topic, "refused.md", serde.toBytes(refused)));
-      }
-    }
-    for (int i = 0; i < NOTES; i += 5) {
-      String id = "n" + i + ".md";
-      EnrichedNote edited = enrich(id, "# Note " + i + " (edited)\n\n- moved to Terraform\n");
-      records.add(new ProducerRecord<>(topic, id, serde.toBytes(edited)));
-      expected.put(id, edited);
-    }
-    for (int i = 0; i < NOTES; i += 7) {
-      String id = "n" + i + ".md";
-      records.add(new ProducerRecord<>(topic, id, null));
-      expected.remove(id);
-    }
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-        Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
-      for (ProducerRecord<String, byte[]> r : records) {
-        producer.send(r);
-      }
-      producer.flush();
-    }
-
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    JdbcNoteStore store = JdbcNoteStore.open(url, Clock.systemUTC());
-    publisher = new StorePublisher(Map.of("bootstrap.servers", kafka.bootstrapServers()), store, registry,
-        new AssertionChecker(registry, PublishContract.ALL), Clock.systemUTC());
-    publishing = new Thread(publisher, "publisher");
+    List<ProducerRecord<String, byte[]>> records = records(expected, true);
+    send(records);
 
     // Cut the publisher's connection whenever it has one, until it has applied every record.
     AtomicInteger cuts = new AtomicInteger();
@@ -148,8 +108,8 @@ class PublisherFaultsIT {
         throw new IllegalStateException(e);
       }
     }, "cutter");
+    SimpleMeterRegistry registry = startPublisher(url); // opens (and migrates) the store first
     cutter.start();
-    publishing.start();
 
     double applied = records.size() - 1.0; // all but the refused record are stored or deleted
     await().atMost(PATIENCE).until(() -> outcomes(registry, "stored") + outcomes(registry, "deleted") >= applied);
@@ -167,6 +127,84 @@ class PublisherFaultsIT {
     DeadLetter letter = Topics.DEAD_LETTER.serde().fromBytes(dead.get(0).value());
     assertThat(letter.stage()).isEqualTo("publish");
     assertThat(letter.reason()).isEqualTo("store-rejected");
+  }
+
+  /**
+   * The records: new notes, edits of every fifth, deletions of every seventh, and (if {@code
+   * refused}) one note the store must refuse (two takeaways with one id break the primary key);
+   * {@code expected} receives what the store must hold in the end.
+   */
+  private static List<ProducerRecord<String, byte[]>> records(Map<String, EnrichedNote> expected, boolean refused) {
+    List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+    JsonSerde<EnrichedNote> serde = Topics.NOTES_ENRICHED.serde();
+    String topic = Topics.NOTES_ENRICHED.name();
+    for (int i = 0; i < NOTES; i++) {
+      String id = "n" + i + ".md";
+      EnrichedNote note = enrich(id, "# Note " + i + "\n\n## Build day " + i + " (Jane Doe)\n\n- baked images with Packer, run " + i
+          + "\n- kept Chef for config\n- code review before every merge\n");
+      records.add(new ProducerRecord<>(topic, id, serde.toBytes(note)));
+      expected.put(id, note);
+      if (refused && i == NOTES / 2) {
+        List<Takeaway> twice = new ArrayList<>(note.takeaways());
+        twice.add(note.takeaways().get(0));
+        EnrichedNote bad = new EnrichedNote(note.schema(), "refused.md", "refused.md", note.title(), note.created(), "bad",
+            note.ingestedAt(), note.sessions(), twice, note.keywords(), note.tags(), note.warnings());
+        records.add(new ProducerRecord<>(topic, "refused.md", serde.toBytes(bad)));
+      }
+    }
+    for (int i = 0; i < NOTES; i += 5) {
+      String id = "n" + i + ".md";
+      EnrichedNote edited = enrich(id, "# Note " + i + " (edited)\n\n- moved to Terraform\n");
+      records.add(new ProducerRecord<>(topic, id, serde.toBytes(edited)));
+      expected.put(id, edited);
+    }
+    for (int i = 0; i < NOTES; i += 7) {
+      String id = "n" + i + ".md";
+      records.add(new ProducerRecord<>(topic, id, null));
+      expected.remove(id);
+    }
+    return records;
+  }
+
+  private void send(List<ProducerRecord<String, byte[]>> records) {
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+        Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
+      records.forEach(producer::send);
+      producer.flush();
+    }
+  }
+
+  private SimpleMeterRegistry startPublisher(String url) throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    JdbcNoteStore store = JdbcNoteStore.open(url, Clock.systemUTC());
+    publisher = new StorePublisher(Map.of("bootstrap.servers", kafka.bootstrapServers()), store, registry,
+        new AssertionChecker(registry, PublishContract.ALL), Clock.systemUTC());
+    publishing = new Thread(publisher, "publisher");
+    publishing.start();
+    return registry;
+  }
+
+  @Test
+  void postgresStoppedForThirtySecondsWhileThePublisherWritesLosesAndDuplicatesNothing() throws Exception {
+    try (PostgresServer server = PostgresServer.start(dir)) {
+      Map<String, EnrichedNote> expected = new TreeMap<>();
+      List<ProducerRecord<String, byte[]>> records = records(expected, false);
+      send(records);
+      SimpleMeterRegistry registry = startPublisher(server.url());
+      await().atMost(PATIENCE).until(() -> outcomes(registry, "stored") >= 20);
+
+      server.stop();
+      await().atMost(PATIENCE).until(() -> !publisher.isHealthy());
+      Thread.sleep(30_000); // the outage itself: 30 seconds of PostgreSQL down, not a wait for a condition
+      assertThat(publisher.isHealthy()).isFalse();
+      server.startAgain();
+
+      await().atMost(PATIENCE).until(() -> outcomes(registry, "stored") + outcomes(registry, "deleted") >= records.size());
+      await().atMost(PATIENCE).until(publisher::isHealthy);
+      assertThat(storeContents(server.url())).isEqualTo(expectedContents(expected));
+      assertThat(registry.get(MetricNames.PUBLISH_ERRORS).counter().count()).isGreaterThanOrEqualTo(2);
+      assertThat(kafka.readToEnd(Topics.DEAD_LETTER.name(), PATIENCE)).isEmpty();
+    }
   }
 
   private static double outcomes(SimpleMeterRegistry registry, String outcome) {

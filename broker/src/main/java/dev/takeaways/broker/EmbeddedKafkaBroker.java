@@ -93,6 +93,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("share.coordinator.state.topic.replication.factor", "1");
     props.put("share.coordinator.state.topic.min.isr", "1");
     props.put("group.initial.rebalance.delay.ms", "0");
+    // Restarted after a crash, the broker waits until the controller has expired its previous
+    // registration: with the defaults (9 s), that is most of a restart. One process, one node: short.
+    props.put("broker.heartbeat.interval.ms", "500");
+    props.put("broker.session.timeout.ms", "2000");
     props.put("message.max.bytes", String.valueOf(8 * 1024 * 1024 + 1024));
     props.put("log.cleaner.backoff.ms", "5000");
 

@@ -70,7 +70,8 @@ public final class StorePublisher implements Runnable, AutoCloseable {
 
   /**
    * @param kafka client settings shared by the consumer and the dead-letter producer (bootstrap
-   *     servers and any security settings)
+   *     servers and any security settings); a {@code group.instance.id} makes the consumer a static
+   *     member of the group, which takes its partitions back at once after a crash
    */
   public StorePublisher(Map<String, Object> kafka, NoteStore store, MeterRegistry registry, AssertionChecker checker, Clock clock) {
     this.store = store;
@@ -84,8 +85,12 @@ public final class StorePublisher implements Runnable, AutoCloseable {
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
     c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+    // A crashed member holds its partitions until its session expires: keep that short.
+    c.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+    c.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
     this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
     Map<String, Object> p = new HashMap<>(kafka);
+    p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG); // the consumer's identity, not the producer's
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     this.deadLetters = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
