@@ -1,5 +1,6 @@
 package dev.takeaways.app;
 
+import dev.takeaways.app.cli.BenchCommand;
 import dev.takeaways.app.cli.EnrichCommand;
 import dev.takeaways.app.cli.EvalCommand;
 import dev.takeaways.app.cli.ExitCodes;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
       TopCommand.class,
       EvalCommand.class,
       RulesCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Takeaways implements Runnable {

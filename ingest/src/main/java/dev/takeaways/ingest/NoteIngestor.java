@@ -26,6 +26,7 @@ public final class NoteIngestor {
   private final Clock clock;
   private final boolean deadLetterRejects;
   private final ComponentCounters components;
+  private final io.micrometer.core.instrument.Timer duration;
 
   /**
    * @param deadLetterRejects whether rejected notes also go to {@code notes.dead-letter}: yes for
@@ -41,6 +42,8 @@ public final class NoteIngestor {
     this.checker = checker;
     this.clock = clock;
     this.components = new ComponentCounters(registry, Stage.INGEST);
+    this.duration = io.micrometer.core.instrument.Timer.builder(MetricNames.INGEST_DURATION)
+        .description("Time to validate one note and have Kafka acknowledge it").register(registry);
     count("sent", MetricNames.NONE, 0);
     count("deleted", MetricNames.NONE, 0);
   }
@@ -59,6 +62,7 @@ public final class NoteIngestor {
   /** Validates and sends one note; returns what happened. */
   public Outcome ingest(String id, String path, RawNote.Source source, byte[] bytes) throws NoteSink.SinkException {
     components.received(bytes.length);
+    long start = System.nanoTime();
     NoteValidator.Verdict verdict = validator.validate(path, bytes);
     checker.check(IngestContract.NOTE_IS_VALID_TEXT, verdict instanceof NoteValidator.Valid,
         () -> ((NoteValidator.Invalid) verdict).detail());
@@ -74,6 +78,7 @@ public final class NoteIngestor {
       throw e;
     }
     checker.check(IngestContract.SEND_ACKNOWLEDGED, true, () -> "");
+    duration.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     components.sent(bytes.length);
     count("sent", MetricNames.NONE, 1);
     LOG.debug("sent {} as {}", path, id);

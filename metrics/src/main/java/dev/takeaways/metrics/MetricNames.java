@@ -23,6 +23,12 @@ public final class MetricNames {
   /** Time to parse, extract and tag one note. */
   public static final String ENRICH_DURATION = "takeaways.enrich.duration";
 
+  /** Time for ingest to validate one note and have Kafka acknowledge it. */
+  public static final String INGEST_DURATION = "takeaways.ingest.duration";
+
+  /** Time for publish to apply one note to the store and commit. */
+  public static final String PUBLISH_DURATION = "takeaways.publish.duration";
+
   /** Enriched records applied by publish, by {@link #OUTCOME} ({@code stored}, {@code deleted}, {@code failed}). */
   public static final String PUBLISH_NOTES = "takeaways.publish.notes";
 

@@ -61,6 +61,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
   private final Clock clock;
   private final MeterRegistry registry;
   private final Timer latency;
+  private final Timer duration;
   private final Counter errors;
   private final ComponentCounters components;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -103,6 +104,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
             .minimumExpectedValue(Duration.ofMillis(5))
             .maximumExpectedValue(Duration.ofSeconds(60))
             .register(registry);
+    this.duration = Timer.builder(MetricNames.PUBLISH_DURATION).description("Time to apply one note to the store and commit").register(registry);
     this.errors = Counter.builder(MetricNames.PUBLISH_ERRORS).description("Store errors met by publish (each retried)").register(registry);
     this.components = new ComponentCounters(registry, Stage.PUBLISH);
     for (String outcome : List.of("stored", "deleted")) {
@@ -232,7 +234,9 @@ public final class StorePublisher implements Runnable, AutoCloseable {
       deadLetter(record, "bad-record", noteId + ": the record is not a notes.enriched/v1 note");
       return;
     }
+    long start = System.nanoTime();
     store.apply(note);
+    duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     Optional<NoteStore.StoredNote> stored = store.find(note.id());
     checker.check(
         PublishContract.STORED_AFTER_COMMIT,

@@ -1,0 +1,425 @@
+package dev.takeaways.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.takeaways.app.Pipeline;
+import dev.takeaways.app.PipelineSettings;
+import dev.takeaways.app.TopicInstaller;
+import dev.takeaways.broker.EmbeddedKafkaBroker;
+import dev.takeaways.enrich.tag.Taxonomy;
+import dev.takeaways.ingest.FolderWatcher;
+import dev.takeaways.metrics.MetricNames;
+import dev.takeaways.model.JsonSerde;
+import dev.takeaways.publish.JdbcNoteStore;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The end-to-end benchmark: notes dropped into a watched folder until they are in the store, on the
+ * embedded broker and SQLite (or a cluster), against two references measured in the same run on the
+ * same notes: commonmark-java parsing alone (one thread) and Kafka producing and consuming the same
+ * records on the same broker.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures the pipeline end to end (file drop to store) on generated notes: notes/s, MB/s, latency percentiles,",
+      "time per stage, heap and RSS peaks; and, on the same notes and broker, commonmark-java's parse-only and Kafka's",
+      "produce-plus-consume throughput, with our figures as ratios to them."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--notes", paramLabel = "N", description = "Notes for the throughput run (default ${DEFAULT-VALUE}).")
+  int notes = 10_000;
+
+  @Option(names = "--size", paramLabel = "SIZE", description = "Size of each note: bytes, or with k (default ${DEFAULT-VALUE}).")
+  String size = "14k";
+
+  @Option(names = "--rate", paramLabel = "PER_SEC", description = "Offered load of the latency run, notes per second (default ${DEFAULT-VALUE}).")
+  double rate = 10;
+
+  @Option(names = "--latency-notes", paramLabel = "N", description = "Notes for the latency run (default ${DEFAULT-VALUE}).")
+  int latencyNotes = 300;
+
+  @Option(names = {"--bootstrap-servers", "-b"}, paramLabel = "HOST:PORT", description = "Benchmark on this cluster instead of an embedded broker.")
+  String bootstrapServers;
+
+  @Option(names = "--debounce", paramLabel = "MILLIS", description = "The folder watch's debounce, as for up (default ${DEFAULT-VALUE} ms).")
+  long debounceMillis = 100;
+
+  @Option(names = "--corpus", paramLabel = "DIR", description = "Notes to cut the generated notes from (default: the project's examples/notes).")
+  Path corpus;
+
+  @Option(names = "--json", description = "Print the figures as JSON.")
+  boolean json;
+
+  private static final double MB = 1024.0 * 1024.0;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter progress = spec.commandLine().getErr();
+    // One log line per note is right for up; here, thousands of them would drown the figures.
+    org.apache.logging.log4j.Level level = org.apache.logging.log4j.LogManager.getLogger("dev.takeaways").getLevel();
+    org.apache.logging.log4j.core.config.Configurator.setLevel("dev.takeaways", org.apache.logging.log4j.Level.WARN);
+    int bytesPerNote = parseSize(size);
+    Path work = Files.createTempDirectory("takeaways-bench");
+    EmbeddedKafkaBroker broker = null;
+    Pipeline pipeline = null;
+    try {
+      List<String> sections = sections(corpus != null ? corpus : examples());
+      List<String> throughputNotes = generate(sections, notes, bytesPerNote, "t");
+      List<String> latencyRunNotes = generate(sections, latencyNotes, bytesPerNote, "l");
+      long totalBytes = throughputNotes.stream().mapToLong(n -> n.getBytes(StandardCharsets.UTF_8).length).sum();
+      progress.printf("bench: %d notes of %d bytes (%.1f MB), then %d at %.1f notes/s%n", notes, bytesPerNote, totalBytes / MB, latencyNotes, rate);
+
+      resetPeaks();
+      double parseMbPerSec = parseOnly(throughputNotes, totalBytes);
+      progress.printf("bench: commonmark-java parse only: %.1f MB/s%n", parseMbPerSec);
+
+      String bootstrap = bootstrapServers;
+      if (bootstrap == null) {
+        broker = EmbeddedKafkaBroker.start(work.resolve("kafka"), "127.0.0.1", freePort(), freePort(), Duration.ofSeconds(60));
+        bootstrap = broker.bootstrapServers();
+      }
+      Map<String, Object> client = Map.of("bootstrap.servers", bootstrap);
+      double kafkaMbPerSec = kafkaProduceConsume(client, throughputNotes, totalBytes);
+      progress.printf("bench: Kafka produce + consume: %.1f MB/s%n", kafkaMbPerSec);
+
+      TopicInstaller.install(client, broker != null);
+      Path watch = Files.createDirectories(work.resolve("notes"));
+      String store = JdbcNoteStore.sqliteUrl(work.resolve("data/takeaways.db"));
+      pipeline = Pipeline.start(new PipelineSettings(client, work.resolve("data"), watch, true, store, null, null,
+          FolderWatcher.Settings.events(Duration.ofMillis(debounceMillis)), Taxonomy.bundled()));
+      long readyBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (!pipeline.isReady()) {
+        if (System.nanoTime() > readyBy) {
+          throw new IllegalStateException("the pipeline is not ready after 120 s: " + pipeline.notReady());
+        }
+        Thread.sleep(20);
+      }
+
+      // Throughput: every note dropped at once, until the last is in the store.
+      Map<String, Long> dropped = new HashMap<>();
+      long start = System.currentTimeMillis();
+      for (int i = 0; i < throughputNotes.size(); i++) {
+        drop(watch, "t" + i + ".md", throughputNotes.get(i), dropped);
+      }
+      Map<String, Long> stored = awaitStored(store, dropped.size(), Duration.ofMinutes(30), progress);
+      long end = stored.values().stream().mapToLong(Long::longValue).max().orElse(start);
+      double seconds = Math.max(1, end - start) / 1000.0;
+      double notesPerSec = throughputNotes.size() / seconds;
+      double mbPerSec = totalBytes / MB / seconds;
+      double[] saturated = percentiles(latencies(dropped, stored));
+      progress.printf("bench: end to end: %.0f notes/s, %.1f MB/s%n", notesPerSec, mbPerSec);
+
+      // Latency: notes dropped at the offered rate, each timed from its drop to its commit.
+      Map<String, Long> paced = new HashMap<>();
+      long intervalNanos = (long) (1e9 / rate);
+      long next = System.nanoTime();
+      for (int i = 0; i < latencyRunNotes.size(); i++) {
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait); // the offered load's pace
+        }
+        next += intervalNanos;
+        drop(watch, "l" + i + ".md", latencyRunNotes.get(i), paced);
+      }
+      Map<String, Long> pacedStored = awaitStored(store, dropped.size() + paced.size(), Duration.ofMinutes(10), progress);
+      double[] latency = percentiles(latencies(paced, pacedStored));
+      progress.printf("bench: at %.1f notes/s: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms%n", rate, latency[0], latency[1], latency[2]);
+
+      ObjectNode result = JsonSerde.mapper().createObjectNode();
+      ObjectNode e2e = result.putObject("e2e");
+      e2e.put("notes", throughputNotes.size());
+      e2e.put("noteBytes", bytesPerNote);
+      e2e.put("notesPerSec", round(notesPerSec));
+      e2e.put("mbPerSec", round(mbPerSec));
+      ObjectNode lat = e2e.putObject("latencyMs");
+      lat.put("offeredNotesPerSec", rate);
+      lat.put("p50", round(latency[0]));
+      lat.put("p95", round(latency[1]));
+      lat.put("p99", round(latency[2]));
+      ObjectNode sat = e2e.putObject("saturatedLatencyMs");
+      sat.put("p50", round(saturated[0]));
+      sat.put("p95", round(saturated[1]));
+      sat.put("p99", round(saturated[2]));
+      ObjectNode stages = result.putObject("stagesMsPerNote");
+      stages.put("ingest", meanMs(pipeline, MetricNames.INGEST_DURATION));
+      stages.put("enrich", meanMs(pipeline, MetricNames.ENRICH_DURATION));
+      stages.put("publish", meanMs(pipeline, MetricNames.PUBLISH_DURATION));
+      ObjectNode reference = result.putObject("reference");
+      reference.put("parseOnlyMbPerSec", round(parseMbPerSec));
+      reference.put("kafkaMbPerSec", round(kafkaMbPerSec));
+      ObjectNode ratios = result.putObject("ratios");
+      ratios.put("e2eToParse", round(mbPerSec / parseMbPerSec));
+      ratios.put("e2eToKafka", round(mbPerSec / kafkaMbPerSec));
+      ObjectNode memory = result.putObject("memory");
+      memory.put("heapPeakMb", round(heapPeak() / MB));
+      memory.put("rssPeakMb", round(rssPeakKb() / 1024.0));
+      memory.put("maxHeapMb", round(Runtime.getRuntime().maxMemory() / MB));
+      if (json) {
+        out.println(JsonSerde.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+      } else {
+        out.printf("end to end        %8.1f notes/s  %8.2f MB/s  (%d notes of %d bytes)%n", notesPerSec, mbPerSec, throughputNotes.size(), bytesPerNote);
+        out.printf("latency at %4.1f/s  p50 %6.0f ms  p95 %6.0f ms  p99 %6.0f ms  (drop to store)%n", rate, latency[0], latency[1], latency[2]);
+        out.printf("saturated latency p50 %6.0f ms  p95 %6.0f ms  p99 %6.0f ms%n", saturated[0], saturated[1], saturated[2]);
+        out.printf("per note          ingest %.2f ms  enrich %.2f ms  publish %.2f ms%n",
+            stages.get("ingest").asDouble(), stages.get("enrich").asDouble(), stages.get("publish").asDouble());
+        out.printf("references        parse only %.2f MB/s  Kafka produce+consume %.2f MB/s%n", parseMbPerSec, kafkaMbPerSec);
+        out.printf("ratios            e2e/parse %.3f  e2e/Kafka %.3f%n", mbPerSec / parseMbPerSec, mbPerSec / kafkaMbPerSec);
+        out.printf("memory            heap peak %.0f MB (max %.0f MB)  RSS peak %.0f MB%n",
+            heapPeak() / MB, Runtime.getRuntime().maxMemory() / MB, rssPeakKb() / 1024.0);
+      }
+      out.flush();
+      return ExitCodes.OK;
+    } finally {
+      if (pipeline != null) {
+        pipeline.close();
+      }
+      if (broker != null) {
+        broker.close();
+      }
+      deleteTree(work);
+      org.apache.logging.log4j.core.config.Configurator.setLevel("dev.takeaways", level);
+    }
+  }
+
+  static int parseSize(String s) {
+    String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+    if (t.endsWith("k")) {
+      return Integer.parseInt(t.substring(0, t.length() - 1)) * 1024;
+    }
+    return Integer.parseInt(t);
+  }
+
+  /** The project's example notes, found above the working directory. */
+  private static Path examples() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("examples/notes"))) {
+        return p.resolve("examples/notes");
+      }
+    }
+    throw new picocli.CommandLine.ParameterException(
+        new picocli.CommandLine(new BenchCommand()), "no examples/notes above the working directory: name notes to use with --corpus DIR");
+  }
+
+  /** The level-2 sections of every Markdown note in {@code dir}, front matter left out. */
+  static List<String> sections(Path dir) throws IOException {
+    List<String> sections = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+        String text = Files.readString(file).replace("\r\n", "\n").replaceFirst("(?s)^---\n.*?\n---\n", "");
+        for (String section : text.split("\n(?=## )")) {
+          if (section.startsWith("## ")) {
+            sections.add(section.strip());
+          }
+        }
+      }
+    }
+    if (sections.isEmpty()) {
+      throw new IllegalArgumentException(dir + " has no Markdown note with a level-2 heading to cut notes from");
+    }
+    return sections;
+  }
+
+  /**
+   * {@code n} distinct notes of about {@code bytes} each, made of {@code sections} in turn, each
+   * section's heading made unique so that every note and every takeaway is new.
+   */
+  static List<String> generate(List<String> sections, int n, int bytes, String prefix) {
+    List<String> out = new ArrayList<>(n);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      StringBuilder b = new StringBuilder("# Bench note ").append(prefix).append(i).append("\n\n");
+      while (b.length() < bytes) {
+        String section = sections.get(k++ % sections.size());
+        int eol = section.indexOf('\n');
+        String heading = eol < 0 ? section : section.substring(0, eol);
+        b.append(heading).append(" (").append(prefix).append(i).append('.').append(k).append(')').append(eol < 0 ? "" : section.substring(eol)).append("\n\n");
+      }
+      out.add(b.toString());
+    }
+    return out;
+  }
+
+  private static double parseOnly(List<String> notes, long bytes) {
+    org.commonmark.parser.Parser parser = org.commonmark.parser.Parser.builder()
+        .extensions(List.of(org.commonmark.ext.gfm.tables.TablesExtension.create())).build();
+    for (int i = 0; i < Math.min(notes.size(), 2000); i++) {
+      parser.parse(notes.get(i)); // warm-up
+    }
+    long start = System.nanoTime();
+    long sink = 0;
+    for (String note : notes) {
+      sink += parser.parse(note).hashCode() & 1;
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return sink >= 0 ? bytes / MB / seconds : 0;
+  }
+
+  private static double kafkaProduceConsume(Map<String, Object> client, List<String> notes, long bytes) throws Exception {
+    String topic = "takeaways.bench-reference-" + System.nanoTime();
+    try (Admin admin = Admin.create(client)) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+          .configs(Map.of("max.message.bytes", String.valueOf(dev.takeaways.model.Topics.MAX_RECORD_BYTES))))).all().get(60, TimeUnit.SECONDS);
+      Map<String, Object> c = new HashMap<>(client);
+      c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+      Map<String, Object> p = new HashMap<>(client);
+      p.put(ProducerConfig.ACKS_CONFIG, "all");
+      p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+      p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+      p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, dev.takeaways.model.Topics.MAX_RECORD_BYTES);
+      AtomicLong consumed = new AtomicLong();
+      try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+          KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+        TopicPartition partition = new TopicPartition(topic, 0);
+        consumer.assign(List.of(partition));
+        consumer.seekToBeginning(List.of(partition));
+        consumer.poll(Duration.ZERO);
+        long start = System.nanoTime();
+        for (int i = 0; i < notes.size(); i++) {
+          producer.send(new ProducerRecord<>(topic, "n" + i, notes.get(i).getBytes(StandardCharsets.UTF_8)));
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (consumed.get() < notes.size() && System.nanoTime() < deadline) {
+          consumed.addAndGet(consumer.poll(Duration.ofMillis(200)).count());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return bytes / MB / seconds;
+      } finally {
+        admin.deleteTopics(List.of(topic));
+      }
+    }
+  }
+
+  private static void drop(Path watch, String name, String text, Map<String, Long> dropped) throws IOException {
+    Path tmp = watch.resolve("." + name + ".tmp");
+    Files.writeString(tmp, text);
+    dropped.put(name, System.currentTimeMillis());
+    Files.move(tmp, watch.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Waits until the store holds {@code count} notes; returns each note's stored_at. */
+  private static Map<String, Long> awaitStored(String store, int count, Duration patience, PrintWriter progress) throws Exception {
+    long deadline = System.nanoTime() + patience.toNanos();
+    long lastReport = System.nanoTime();
+    while (true) {
+      Map<String, Long> stored = new HashMap<>();
+      try (Connection c = DriverManager.getConnection(store); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, stored_at FROM notes")) {
+        while (rs.next()) {
+          stored.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+      if (stored.size() >= count) {
+        return stored;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("only " + stored.size() + " of " + count + " notes stored after " + patience.toSeconds() + " s");
+      }
+      if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
+        progress.printf("bench: %d of %d notes stored%n", stored.size(), count);
+        lastReport = System.nanoTime();
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static long[] latencies(Map<String, Long> dropped, Map<String, Long> stored) {
+    return dropped.entrySet().stream().mapToLong(e -> stored.get(e.getKey()) - e.getValue()).sorted().toArray();
+  }
+
+  /** p50, p95, p99 (nearest rank) of sorted values. */
+  static double[] percentiles(long[] sorted) {
+    double[] out = new double[3];
+    double[] ps = {0.50, 0.95, 0.99};
+    for (int i = 0; i < ps.length; i++) {
+      out[i] = sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(ps[i] * sorted.length) - 1)];
+    }
+    return out;
+  }
+
+  private static double meanMs(Pipeline pipeline, String timer) {
+    Timer t = pipeline.registry().find(timer).timer();
+    return t == null ? Double.NaN : round(t.mean(TimeUnit.MICROSECONDS) / 1000.0);
+  }
+
+  private static void resetPeaks() {
+    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+  }
+
+  private static long heapPeak() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == MemoryType.HEAP)
+        .mapToLong(p -> p.getPeakUsage().getUsed())
+        .sum();
+  }
+
+  /** The process's resident set high-water mark, from /proc (Linux); NaN elsewhere. */
+  private static double rssPeakKb() {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+      return lines.filter(l -> l.startsWith("VmHWM:")).mapToDouble(l -> Double.parseDouble(l.replaceAll("\\D", ""))).findFirst().orElse(Double.NaN);
+    } catch (IOException e) {
+      return Double.NaN;
+    }
+  }
+
+  private static double round(double d) {
+    return Math.round(d * 1000) / 1000.0;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
