@@ -12,16 +12,19 @@ import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -29,7 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,6 +146,8 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     } catch (IOException e) {
       LOG.error("folder watch on {} stopped: {}", root, e.getMessage());
     } finally {
+      // However it ended, it no longer follows the folder: /health must say so.
+      ready = false;
       stopped.countDown();
     }
   }
@@ -168,21 +172,20 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
   private Map<Path, List<Long>> scanForChanges(Map<Path, List<Long>> before) throws IOException {
     Map<Path, List<Long>> now = new HashMap<>();
     long at = clock.millis();
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path f : (Iterable<Path>) files.filter(this::isCandidate)::iterator) {
-        try {
-          BasicFileAttributes attrs = Files.readAttributes(f, BasicFileAttributes.class);
-          List<Long> stamp = List.of(attrs.size(), attrs.lastModifiedTime().toMillis());
-          now.put(f, stamp);
-          if (!stamp.equals(before.get(f))) {
-            pending.put(f, new Pending(at, attrs.size(), attrs.lastModifiedTime().toMillis()));
-          }
-        } catch (IOException gone) {
-          // Deleted while we looked: the next scan sees it gone.
-        }
+    for (Path f : walk(root)) {
+      if (!isCandidate(f)) {
+        continue;
       }
-    } catch (java.io.UncheckedIOException e) {
-      // A folder vanished while we walked it: the next scan sees it gone.
+      try {
+        BasicFileAttributes attrs = Files.readAttributes(f, BasicFileAttributes.class);
+        List<Long> stamp = List.of(attrs.size(), attrs.lastModifiedTime().toMillis());
+        now.put(f, stamp);
+        if (!stamp.equals(before.get(f))) {
+          pending.put(f, new Pending(at, attrs.size(), attrs.lastModifiedTime().toMillis()));
+        }
+      } catch (IOException gone) {
+        // Deleted while we looked: the next scan sees it gone.
+      }
     }
     for (Path f : before.keySet()) {
       if (!now.containsKey(f)) {
@@ -193,20 +196,62 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
   }
 
   private void register(Path dir) throws IOException {
-    try (Stream<Path> dirs = Files.walk(dir)) {
-      for (Path d : (Iterable<Path>) dirs.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))::iterator) {
-        if (!isHidden(d)) {
+    for (Path d : walk(dir)) {
+      if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS) && !isHidden(d)) {
+        try {
           keys.put(d.register(watchService, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE), d);
+        } catch (NoSuchFileException gone) {
+          // Removed since the walk saw it.
         }
       }
     }
   }
 
+  /**
+   * Every path under {@code dir}, itself included, without following links; an entry that vanishes
+   * while it is walked (a temporary file renamed away, say) is left out instead of failing the walk.
+   */
+  static List<Path> walk(Path dir) throws IOException {
+    List<Path> out = new ArrayList<>();
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+        out.add(d);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+        out.add(f);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) {
+          return FileVisitResult.CONTINUE;
+        }
+        throw e;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+        if (e != null && !(e instanceof NoSuchFileException)) {
+          throw e;
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    return out;
+  }
+
   /** Marks every note on disk and every note in the checkpoint as pending. */
   private void reconcile() throws IOException {
     long now = clock.millis() - debounce.toMillis();
-    try (Stream<Path> files = Files.walk(root)) {
-      files.filter(this::isCandidate).forEach(f -> pending.put(f, new Pending(now, -1, -1)));
+    for (Path f : walk(root)) {
+      if (isCandidate(f)) {
+        pending.put(f, new Pending(now, -1, -1));
+      }
     }
     for (String id : checkpoint.noteIds()) {
       pending.putIfAbsent(root.resolve(id), new Pending(now, -1, -1));
@@ -227,8 +272,10 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
       if (event.kind() == ENTRY_CREATE && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
         // A folder created or moved in: watch it and take the files already inside.
         register(path);
-        try (Stream<Path> files = Files.walk(path)) {
-          files.filter(this::isCandidate).forEach(f -> pending.put(f, new Pending(clock.millis(), -1, -1)));
+        for (Path f : walk(path)) {
+          if (isCandidate(f)) {
+            pending.put(f, new Pending(clock.millis(), -1, -1));
+          }
         }
       } else if (event.kind() == ENTRY_DELETE) {
         // A file, or a whole folder: every note the checkpoint knows under it may be gone.
