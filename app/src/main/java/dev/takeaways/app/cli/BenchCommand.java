@@ -14,8 +14,6 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -114,7 +112,8 @@ public final class BenchCommand implements Callable<Integer> {
       long totalBytes = throughputNotes.stream().mapToLong(n -> n.getBytes(StandardCharsets.UTF_8).length).sum();
       progress.printf("bench: %d notes of %d bytes (%.1f MB), then %d at %.1f notes/s%n", notes, bytesPerNote, totalBytes / MB, latencyNotes, rate);
 
-      resetPeaks();
+      HeapSampler heap = new HeapSampler();
+      heap.start();
       double parseMbPerSec = parseOnly(throughputNotes, totalBytes);
       progress.printf("bench: commonmark-java parse only: %.1f MB/s%n", parseMbPerSec);
 
@@ -196,7 +195,7 @@ public final class BenchCommand implements Callable<Integer> {
       ratios.put("e2eToParse", round(mbPerSec / parseMbPerSec));
       ratios.put("e2eToKafka", round(mbPerSec / kafkaMbPerSec));
       ObjectNode memory = result.putObject("memory");
-      memory.put("heapPeakMb", round(heapPeak() / MB));
+      memory.put("heapPeakMb", round(heap.peak() / MB));
       memory.put("rssPeakMb", round(rssPeakKb() / 1024.0));
       memory.put("maxHeapMb", round(Runtime.getRuntime().maxMemory() / MB));
       if (json) {
@@ -210,7 +209,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("references        parse only %.2f MB/s  Kafka produce+consume %.2f MB/s%n", parseMbPerSec, kafkaMbPerSec);
         out.printf("ratios            e2e/parse %.3f  e2e/Kafka %.3f%n", mbPerSec / parseMbPerSec, mbPerSec / kafkaMbPerSec);
         out.printf("memory            heap peak %.0f MB (max %.0f MB)  RSS peak %.0f MB%n",
-            heapPeak() / MB, Runtime.getRuntime().maxMemory() / MB, rssPeakKb() / 1024.0);
+            heap.peak() / MB, Runtime.getRuntime().maxMemory() / MB, rssPeakKb() / 1024.0);
       }
       out.flush();
       return ExitCodes.OK;
@@ -387,15 +386,30 @@ public final class BenchCommand implements Callable<Integer> {
     return t == null ? Double.NaN : round(t.mean(TimeUnit.MICROSECONDS) / 1000.0);
   }
 
-  private static void resetPeaks() {
-    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-  }
+  /** The most heap in use at once, sampled every 50 ms (pool peaks, summed, overstate it). */
+  private static final class HeapSampler extends Thread {
+    private final AtomicLong peak = new AtomicLong();
 
-  private static long heapPeak() {
-    return ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(p -> p.getType() == MemoryType.HEAP)
-        .mapToLong(p -> p.getPeakUsage().getUsed())
-        .sum();
+    HeapSampler() {
+      super("bench-heap-sampler");
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      while (true) {
+        peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        try {
+          Thread.sleep(50); // the sampling period
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    long peak() {
+      return peak.get();
+    }
   }
 
   /** The process's resident set high-water mark, from /proc (Linux); NaN elsewhere. */
