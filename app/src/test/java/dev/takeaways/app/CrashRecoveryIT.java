@@ -3,6 +3,7 @@ package dev.takeaways.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.takeaways.broker.EmbeddedKafkaBroker;
 import dev.takeaways.enrich.EnrichResult;
 import dev.takeaways.enrich.NoteEnricher;
 import dev.takeaways.model.EnrichedNote;
@@ -34,7 +35,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -42,10 +42,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code takeaways up} as a separate OS process, killed with SIGKILL again and again while a
- * generator creates, edits and deletes 500 notes in its folder, and restarted each time: at the end
- * the store and the latest state of the compacted topics are exactly what the folder says, with
- * nothing missing, nothing duplicated and no stale takeaway.
+ * {@code takeaways up} as a separate OS process while a generator creates, edits and deletes notes
+ * in its folder: killed with SIGKILL again and again and restarted each time; or with its broker
+ * stopped and restarted under it. At the end the store and the latest state of the compacted topics
+ * are exactly what the folder says, with nothing missing, nothing duplicated and no stale takeaway.
  */
 class CrashRecoveryIT {
   private static final Duration PATIENCE = Duration.ofSeconds(180);
@@ -88,29 +88,27 @@ class CrashRecoveryIT {
     return b.toString();
   }
 
-  @Test
-  void killedAtRandomAndRestartedItEndsExactlyAsTheFolderSays() throws Exception {
-    Path jar = Notes.projectRoot().resolve("app/target/takeaways.jar");
-    assertThat(jar).as("the packaged command (mvn package builds it before the ITs)").exists();
-    Path watch = Files.createDirectories(dir.resolve("notes"));
-    Path data = dir.resolve("data");
-    int kafkaPort = freePort();
-    int controllerPort = freePort();
-    int metricsPort = freePort();
-    List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar", jar.toString(), "up",
-        "--watch", watch.toString(), "--data", data.toString(), "--kafka-port", String.valueOf(kafkaPort),
-        "--kafka-controller-port", String.valueOf(controllerPort), "--metrics-port", String.valueOf(metricsPort), "--http-port", "-1",
-        "--debounce", "20");
+  /** Creates, edits and deletes notes at random, through atomic moves, on its own thread. */
+  private static final class Generator extends Thread {
+    private final Path watch;
+    private final int operations;
+    private final Random random;
+    final Map<String, String> folder = new TreeMap<>();
+    final AtomicInteger done = new AtomicInteger();
+    volatile Exception failure;
 
-    // The generator: creates, edits and deletes notes at random, through atomic moves, all along.
-    Random random = new Random(20261126L);
-    Map<String, String> folder = new TreeMap<>();
-    AtomicInteger done = new AtomicInteger();
-    AtomicBoolean failed = new AtomicBoolean();
-    Thread generator = new Thread(() -> {
+    Generator(Path watch, int operations, long seed) {
+      super("generator");
+      this.watch = watch;
+      this.operations = operations;
+      this.random = new Random(seed);
+    }
+
+    @Override
+    public void run() {
       try {
         int[] versions = new int[FILES];
-        for (int op = 0; op < OPERATIONS; op++) {
+        for (int op = 0; op < operations; op++) {
           int file = random.nextInt(FILES);
           String name = "note-" + file + ".md";
           Path path = watch.resolve(name);
@@ -128,17 +126,37 @@ class CrashRecoveryIT {
           Thread.sleep(random.nextInt(200)); // the pace of the writers, not a wait for a condition
         }
       } catch (Exception e) {
-        failed.set(true);
-        throw new IllegalStateException(e);
+        failure = e;
       }
-    }, "generator");
+    }
+  }
+
+  private static List<String> up(Path jar, Path watch, Path data, int metricsPort, String... kafka) {
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar", jar.toString(), "up",
+        "--watch", watch.toString(), "--data", data.toString(), "--metrics-port", String.valueOf(metricsPort), "--http-port", "-1",
+        "--debounce", "20"));
+    command.addAll(List.of(kafka));
+    return command;
+  }
+
+  @Test
+  void killedAtRandomAndRestartedItEndsExactlyAsTheFolderSays() throws Exception {
+    Path jar = jar();
+    Path watch = Files.createDirectories(dir.resolve("notes"));
+    Path data = dir.resolve("data");
+    int kafkaPort = freePort();
+    int metricsPort = freePort();
+    List<String> command = up(jar, watch, data, metricsPort,
+        "--kafka-port", String.valueOf(kafkaPort), "--kafka-controller-port", String.valueOf(freePort()));
+    Generator generator = new Generator(watch, OPERATIONS, 20261126L);
+    Random random = new Random(7);
 
     int kills = 0;
     long t0 = System.nanoTime();
     generator.start();
     while (kills < KILLS || generator.isAlive()) {
       start(command, metricsPort);
-      System.out.printf("run %d ready at %.1f s, %d operations done%n", kills, (System.nanoTime() - t0) / 1e9, done.get());
+      System.out.printf("run %d ready at %.1f s, %d operations done%n", kills, (System.nanoTime() - t0) / 1e9, generator.done.get());
       // Let it work for a random while, then kill it: SIGKILL, no shutdown hook runs.
       Thread.sleep(500 + random.nextInt(3000)); // the fault's timing, not a wait for a condition
       up.destroyForcibly();
@@ -146,12 +164,53 @@ class CrashRecoveryIT {
       kills++;
     }
     generator.join();
-    assertThat(failed).isFalse();
-    assertThat(done.get()).isEqualTo(OPERATIONS);
+    assertThat(generator.failure).isNull();
+    assertThat(generator.done.get()).isEqualTo(OPERATIONS);
     assertThat(kills).isGreaterThanOrEqualTo(5);
 
     start(command, metricsPort);
     System.out.printf("final run ready at %.1f s after %d kills%n", (System.nanoTime() - t0) / 1e9, kills);
+    assertEndsAsTheFolderSays(generator.folder, data, "127.0.0.1:" + kafkaPort);
+  }
+
+  @Test
+  void theBrokerStoppedAndRestartedWhileNotesArriveLosesAndDuplicatesNothing() throws Exception {
+    Path jar = jar();
+    Path watch = Files.createDirectories(dir.resolve("notes"));
+    Path data = dir.resolve("data");
+    int kafkaPort = freePort();
+    int controllerPort = freePort();
+    int metricsPort = freePort();
+    // The broker is a process of its own from the pipeline's point of view: here, the test's.
+    EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), "127.0.0.1", kafkaPort, controllerPort, Duration.ofSeconds(60));
+    try {
+      TopicInstaller.install(Map.of("bootstrap.servers", broker.bootstrapServers()), true);
+      start(up(jar, watch, data, metricsPort, "--bootstrap-servers", broker.bootstrapServers()), metricsPort);
+      Generator generator = new Generator(watch, 200, 20261127L);
+      generator.start();
+      await().atMost(PATIENCE).until(() -> generator.done.get() >= 60);
+      broker.close();
+      System.out.printf("broker stopped after %d operations%n", generator.done.get());
+      await().atMost(PATIENCE).until(() -> generator.done.get() >= 120);
+      broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), "127.0.0.1", kafkaPort, controllerPort, Duration.ofSeconds(60));
+      System.out.printf("broker restarted after %d operations%n", generator.done.get());
+      generator.join();
+      assertThat(generator.failure).isNull();
+      assertThat(up.isAlive()).as("takeaways up survives the broker's absence").isTrue();
+      assertEndsAsTheFolderSays(generator.folder, data, broker.bootstrapServers());
+    } finally {
+      broker.close();
+    }
+  }
+
+  private static Path jar() {
+    Path jar = Notes.projectRoot().resolve("app/target/takeaways.jar");
+    assertThat(jar).as("the packaged command (mvn package builds it before the ITs)").exists();
+    return jar;
+  }
+
+  /** The store and the compacted topics' latest state hold exactly the folder's notes and takeaways. */
+  private static void assertEndsAsTheFolderSays(Map<String, String> folder, Path data, String bootstrap) throws Exception {
     Map<String, EnrichedNote> expected = new TreeMap<>();
     NoteEnricher enricher = NoteEnricher.withBundledTaxonomy();
     folder.forEach((name, text) -> expected.put(name,
@@ -161,13 +220,12 @@ class CrashRecoveryIT {
     String store = JdbcNoteStore.sqliteUrl(data.resolve("takeaways.db"));
     await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> want.equals(storeContents(store)));
     assertThat(storeContents(store)).isEqualTo(want);
-    System.out.printf("store converged at %.1f s: %d notes%n", (System.nanoTime() - t0) / 1e9, want.size());
     for (Map.Entry<String, String> e : folder.entrySet()) {
       assertThat(expected.get(e.getKey()).contentHash()).isEqualTo(Hashes.sha256(e.getValue()));
     }
 
     // The compacted topics' latest state: one live record per current note and per current takeaway.
-    try (KafkaFixture broker = KafkaFixture.attach("127.0.0.1:" + kafkaPort)) {
+    try (KafkaFixture broker = KafkaFixture.attach(bootstrap)) {
       TreeSet<String> takeawayIds = new TreeSet<>();
       expected.values().forEach(n -> n.takeaways().forEach(t -> takeawayIds.add(t.id())));
       assertThat(latest(broker, Topics.TAKEAWAYS_TAGGED.name())).isEqualTo(takeawayIds);
