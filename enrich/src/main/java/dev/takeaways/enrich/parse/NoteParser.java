@@ -69,10 +69,51 @@ public final class NoteParser {
     return new ParsedNote(frontMatter, unreadable, markdown.parse(body), warnings);
   }
 
+  /** Real front matter is a few levels deep; a bomb is thousands (the YAML parser recurses per level). */
+  static final int MAX_YAML_NESTING = 64;
+
+  /**
+   * An upper bound of the YAML's nesting: open flow brackets, plus block levels (leading spaces and
+   * "- " markers of a line, counted as one level each). Quotes are not parsed: a bracket inside a
+   * string counts too, which only errs towards refusing absurd front matter.
+   */
+  static int nestingDepth(String yaml) {
+    int max = 0;
+    int flow = 0;
+    for (String line : yaml.split("\n", -1)) {
+      int block = 0;
+      int i = 0;
+      while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '-' || line.charAt(i) == '?' || line.charAt(i) == '\t')) {
+        if (line.charAt(i) != ' ') {
+          block++;
+        }
+        i++;
+      }
+      block += i / 2;
+      for (; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (c == '[' || c == '{') {
+          flow++;
+          max = Math.max(max, block + flow);
+        } else if ((c == ']' || c == '}') && flow > 0) {
+          flow--;
+        } else if (c == ':' && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
+          block++; // "a: b: c:" on one line nests mappings too
+        }
+      }
+      max = Math.max(max, block + flow);
+    }
+    return max;
+  }
+
   /** The YAML mapping, an empty map for empty front matter, or null (with a warning) when unreadable. */
   private Map<?, ?> readYaml(String yaml, List<String> warnings) {
     if (yaml.length() > MAX_FRONT_MATTER_CHARS) {
       warnings.add("front matter is over " + MAX_FRONT_MATTER_CHARS + " characters; ignored");
+      return null;
+    }
+    if (nestingDepth(yaml) > MAX_YAML_NESTING) {
+      warnings.add("front matter is nested more than " + MAX_YAML_NESTING + " levels deep; ignored");
       return null;
     }
     Object loaded;
@@ -80,6 +121,12 @@ public final class NoteParser {
       loaded = yamlLoader.get().loadFromString(yaml);
     } catch (YamlEngineException e) {
       warnings.add("front matter is not valid YAML (" + firstLine(e.getMessage()) + "); ignored");
+      return null;
+    } catch (StackOverflowError e) {
+      // The YAML parser recurses once per level; the depth check above should prevent this. Drop
+      // this thread's parser, whose state the overflow may have left half-built.
+      yamlLoader.remove();
+      warnings.add("front matter is nested too deep to read; ignored");
       return null;
     }
     if (loaded == null) {

@@ -99,8 +99,10 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
     EnrichResult result;
     try {
       result = enricher.enrich(raw);
-    } catch (RuntimeException e) {
-      // A bug must not stop the stream for every other note: dead-letter the note and go on.
+    } catch (RuntimeException | StackOverflowError e) {
+      // A bug must not stop the stream for every other note: dead-letter the note and go on. A
+      // stack overflow (a recursive library meeting a pathological note) is such a bug: left
+      // uncaught it would kill the stream thread, and its replacement would meet the same record.
       LOG.error("enrich failed on {}", raw.path(), e);
       metrics.components().error("internal-error");
       deadLetter(record, noteId, raw.path(), "internal-error", raw.path() + ": enrich failed: " + e);

@@ -51,6 +51,29 @@ class NoteParserTest {
   }
 
   @Test
+  void deeplyNestedFrontMatterIsRejectedNotAStackOverflow() throws InterruptedException {
+    String[] yaml = {"a: " + "[".repeat(50_000), "a: " + "{b: ".repeat(10_000) + "c" + "}".repeat(10_000), "- ".repeat(20_000) + "x"};
+    for (String bomb : yaml) {
+      java.util.concurrent.atomic.AtomicReference<Object> result = new java.util.concurrent.atomic.AtomicReference<>();
+      // On a Streams-sized thread stack, as in the pipeline.
+      Thread t = new Thread(null, () -> {
+        try {
+          result.set(parser.parse("---\n" + bomb + "\n---\nbody\n"));
+        } catch (Throwable e) {
+          result.set(e);
+        }
+      }, "enrich-like", 512 * 1024);
+      t.start();
+      t.join();
+      assertThat(result.get()).isInstanceOfSatisfying(ParsedNote.class, note -> {
+        assertThat(note.frontMatter()).isEqualTo(FrontMatter.EMPTY);
+        assertThat(note.warnings()).anySatisfy(w -> assertThat(w).contains("nested more than 64 levels"));
+      });
+    }
+    assertThat(NoteParser.nestingDepth("title: A talk\ntags: [docker, chef]\nauthor:\n  name: Jane\n")).isLessThan(8);
+  }
+
+  @Test
   void tomlFrontMatterIsRead() {
     ParsedNote note = parser.parse("+++\ntitle = \"A talk\"\ndate = \"2016-07-15T22:06:24-06:00\"\ntype = \"talk\"\n+++\n\nbody\n");
 
