@@ -2,6 +2,7 @@ package dev.takeaways.enrich;
 
 import dev.takeaways.metrics.Assertion;
 import dev.takeaways.metrics.AssertionKind;
+import dev.takeaways.metrics.Conservation;
 import dev.takeaways.metrics.Severity;
 import dev.takeaways.metrics.Stage;
 import java.time.Duration;
@@ -29,10 +30,8 @@ public final class EnrichContract {
           .severity(Severity.PAGE)
           .remedy("Compare takeaways_enrich_notes_total by outcome with the records read; check the enrich logs for the failing note.")
           .violatedWhen(
-              // What ingest sent five minutes ago must all have an outcome by now; a fresh process
-              // (counters restarted) is given ten minutes.
-              "sum(takeaways_ingest_notes_total{outcome=~\"sent|deleted\"} offset 5m) - sum(takeaways_enrich_notes_total) > 0"
-                  + " and on() min(process_uptime_seconds) > 600",
+              // What ingest sent five minutes ago must all have an outcome by now.
+              Conservation.violated("takeaways_ingest_notes_total{outcome=~\"sent|deleted\"}", "sum(takeaways_enrich_notes_total)"),
               "10m",
               new Assertion.Example(
                   Map.of("takeaways_ingest_notes_total{outcome=\"sent\"}", "0+10x60",

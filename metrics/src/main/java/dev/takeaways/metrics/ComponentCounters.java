@@ -15,6 +15,8 @@ public final class ComponentCounters {
   private final Counter receivedBytes;
   private final Counter sentEvents;
   private final Counter sentBytes;
+  private final Counter discardedIntentionally;
+  private final Counter discardedOtherwise;
 
   public ComponentCounters(MeterRegistry registry, Stage stage) {
     this.registry = registry;
@@ -23,8 +25,8 @@ public final class ComponentCounters {
     this.receivedBytes = counter(MetricNames.COMPONENT_RECEIVED_BYTES, "bytes", "Bytes of the events the stage received");
     this.sentEvents = counter(MetricNames.COMPONENT_SENT_EVENTS, "events", "Events the stage passed on");
     this.sentBytes = counter(MetricNames.COMPONENT_SENT_BYTES, "bytes", "Bytes of the events the stage passed on");
-    discardedCounter(true);
-    discardedCounter(false);
+    this.discardedIntentionally = discardedCounter(true);
+    this.discardedOtherwise = discardedCounter(false);
   }
 
   private Counter counter(String name, String unit, String description) {
@@ -65,6 +67,6 @@ public final class ComponentCounters {
 
   /** One event not passed on. */
   public void discarded(boolean intentional) {
-    discardedCounter(intentional).increment();
+    (intentional ? discardedIntentionally : discardedOtherwise).increment();
   }
 }

@@ -29,7 +29,7 @@ public final class DashboardGenerator {
     if (a.slo() != null) {
       return "takeaways:slo_errors:ratio_rate1h{slo=\"" + a.name() + "\"} / " + a.slo().budget();
     }
-    return "sum(increase(" + CHECKS + "{assertion=\"" + a.name() + "\",outcome=\"fail\"}[1h])) or on() vector(0)";
+    return "sum(increase(" + RuleGenerator.failures(a) + "[1h])) or on() vector(0)";
   }
 
   /** What the row's time series panel shows. */

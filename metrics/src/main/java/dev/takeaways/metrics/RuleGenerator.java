@@ -85,7 +85,8 @@ public final class RuleGenerator {
     return List.of(alert(a.alertName(), failed, "0m", labels(a, a.severity()), annotations(a, "Checks failed in the last 10 minutes: ")));
   }
 
-  private static String failures(Assertion a) {
+  /** The counter of {@code a}'s failed checks. */
+  static String failures(Assertion a) {
     return MetricNames.prometheusCounter(MetricNames.ASSERTION_CHECKS) + "{assertion=\"" + a.name() + "\",outcome=\"fail\"}";
   }
 

@@ -2,6 +2,7 @@ package dev.takeaways.publish;
 
 import dev.takeaways.metrics.Assertion;
 import dev.takeaways.metrics.AssertionKind;
+import dev.takeaways.metrics.Conservation;
 import dev.takeaways.metrics.Severity;
 import dev.takeaways.metrics.Stage;
 import java.util.List;
@@ -54,8 +55,7 @@ public final class PublishContract {
           .severity(Severity.PAGE)
           .remedy("Look at the publisher: /health, takeaways_component_errors_total{stage=\"publish\"}, its log; the store may be down.")
           .violatedWhen(
-              "sum(takeaways_enrich_notes_total{outcome=~\"enriched|deleted\"} offset 5m) - sum(takeaways_publish_notes_total) > 0"
-                  + " and on() min(process_uptime_seconds) > 600",
+              Conservation.violated("takeaways_enrich_notes_total{outcome=~\"enriched|deleted\"}", "sum(takeaways_publish_notes_total)"),
               "10m",
               new Assertion.Example(
                   Map.of("takeaways_enrich_notes_total{outcome=\"enriched\"}", "0+10x60",
@@ -91,9 +91,8 @@ public final class PublishContract {
           .severity(Severity.PAGE)
           .remedy("Compare the stages' component counters on the Pipeline dashboard to find the stage that holds the notes.")
           .violatedWhen(
-              "sum(takeaways_ingest_notes_total{outcome=~\"sent|deleted\"} offset 5m)"
-                  + " - (sum(takeaways_publish_notes_total) + sum(takeaways_enrich_notes_total{outcome=\"dead-lettered\"} or vector(0))) > 0"
-                  + " and on() min(process_uptime_seconds) > 600",
+              Conservation.violated("takeaways_ingest_notes_total{outcome=~\"sent|deleted\"}",
+                  "(sum(takeaways_publish_notes_total) + sum(takeaways_enrich_notes_total{outcome=\"dead-lettered\"} or vector(0)))"),
               "10m",
               new Assertion.Example(
                   Map.of("takeaways_ingest_notes_total{outcome=\"sent\"}", "0+10x60",
