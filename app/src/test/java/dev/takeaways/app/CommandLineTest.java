@@ -9,7 +9,6 @@ import dev.takeaways.testsupport.Notes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -177,10 +176,7 @@ class CommandLineTest {
 
   @Test
   void pushSaysKafkaIsUnreachableWithExitCode4() throws IOException {
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closedPort = s.getLocalPort();
-    }
+    int closedPort = KafkaFixture.freePort();
     Path note = Files.writeString(dir.resolve("n.md"), "# Note\n");
 
     int code = run("push", "--bootstrap-servers", "127.0.0.1:" + closedPort, "--timeout", "2", note.toString());

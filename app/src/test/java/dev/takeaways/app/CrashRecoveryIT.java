@@ -14,7 +14,6 @@ import dev.takeaways.model.Topics;
 import dev.takeaways.publish.JdbcNoteStore;
 import dev.takeaways.testsupport.Notes;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,12 +64,6 @@ class CrashRecoveryIT {
       if (!up.waitFor(30, TimeUnit.SECONDS)) {
         up.destroyForcibly();
       }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 
@@ -144,10 +137,10 @@ class CrashRecoveryIT {
     Path jar = jar();
     Path watch = Files.createDirectories(dir.resolve("notes"));
     Path data = dir.resolve("data");
-    int kafkaPort = freePort();
-    int metricsPort = freePort();
+    int kafkaPort = KafkaFixture.freePort();
+    int metricsPort = KafkaFixture.freePort();
     List<String> command = up(jar, watch, data, metricsPort,
-        "--kafka-port", String.valueOf(kafkaPort), "--kafka-controller-port", String.valueOf(freePort()));
+        "--kafka-port", String.valueOf(kafkaPort), "--kafka-controller-port", String.valueOf(KafkaFixture.freePort()));
     Generator generator = new Generator(watch, OPERATIONS, 20261126L);
     Random random = new Random(7);
 
@@ -178,9 +171,9 @@ class CrashRecoveryIT {
     Path jar = jar();
     Path watch = Files.createDirectories(dir.resolve("notes"));
     Path data = dir.resolve("data");
-    int kafkaPort = freePort();
-    int controllerPort = freePort();
-    int metricsPort = freePort();
+    int kafkaPort = KafkaFixture.freePort();
+    int controllerPort = KafkaFixture.freePort();
+    int metricsPort = KafkaFixture.freePort();
     // The broker is a process of its own from the pipeline's point of view: here, the test's.
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), "127.0.0.1", kafkaPort, controllerPort, Duration.ofSeconds(60));
     try {

@@ -13,10 +13,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +55,6 @@ class DiskFullIT {
     return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
   }
 
-  private static int storedNotes(String store) {
-    try (Connection c = DriverManager.getConnection(store); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM notes")) {
-      return rs.next() ? rs.getInt(1) : 0;
-    } catch (Exception e) {
-      return -1;
-    }
-  }
-
   @Test
   void aFullDiskStopsThePublisherVisiblyAndItCatchesUpWhenSpaceReturns() throws Exception {
     small = Files.createDirectories(dir.resolve("small"));
@@ -101,10 +89,10 @@ class DiskFullIT {
     assertThat(pipeline.notReady()).contains("publish");
     double errors = pipeline.registry().get(MetricNames.COMPONENT_ERRORS).tag(MetricNames.STAGE, "publish").counter().count();
     assertThat(errors).isPositive();
-    assertThat(storedNotes(store)).isLessThan(notes.size());
+    assertThat(StoreRows.count(store, "SELECT COUNT(*) FROM notes")).isLessThan(notes.size());
 
     Files.delete(filler);
-    await().atMost(PATIENCE).until(() -> storedNotes(store) == notes.size());
+    await().atMost(PATIENCE).until(() -> StoreRows.count(store, "SELECT COUNT(*) FROM notes") == notes.size());
     await().atMost(PATIENCE).until(pipeline::isReady);
     assertThat(pipeline.registry().find(MetricNames.PUBLISH_NOTES).tag(MetricNames.OUTCOME, "dead-lettered").counters()).isEmpty();
   }

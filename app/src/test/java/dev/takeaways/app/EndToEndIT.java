@@ -104,11 +104,7 @@ class EndToEndIT {
   }
 
   private int count(String query) {
-    try {
-      return Integer.parseInt(sql(query).get(0));
-    } catch (SQLException e) {
-      return -1; // The store may not exist yet.
-    }
+    return StoreRows.count(storeUrl(), query);
   }
 
   /** Every committed record of a topic from its start, read until {@code until} holds or time runs out. */

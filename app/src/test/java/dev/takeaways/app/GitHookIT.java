@@ -8,7 +8,6 @@ import dev.takeaways.model.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +86,7 @@ class GitHookIT {
 
   @Test
   void withKafkaDownTheCommitSucceedsAndTheOutboxIsSentLaterInOrder() throws Exception {
-    String nowhere = "127.0.0.1:" + closedPort();
+    String nowhere = "127.0.0.1:" + KafkaFixture.freePort();
     assertThat(run("hook", "install", "--repo", repo.toString(), "--bootstrap-servers", nowhere)).isZero();
 
     write("a.md", "# A\n\n- first version\n");
@@ -110,7 +109,7 @@ class GitHookIT {
 
   @Test
   void theNextHookRunSendsTheOutboxFirstInOrder() throws Exception {
-    assertThat(run("hook", "install", "--repo", repo.toString(), "--bootstrap-servers", "127.0.0.1:" + closedPort())).isZero();
+    assertThat(run("hook", "install", "--repo", repo.toString(), "--bootstrap-servers", "127.0.0.1:" + KafkaFixture.freePort())).isZero();
     write("a.md", "# A\n");
     commit("a while Kafka is away");
 
@@ -238,9 +237,4 @@ class GitHookIT {
     return Topics.NOTES_RAW.serde().fromBytes(record.value()).content();
   }
 
-  private static int closedPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 }

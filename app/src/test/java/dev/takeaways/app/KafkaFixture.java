@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,7 +70,8 @@ final class KafkaFixture implements AutoCloseable {
     return bootstrapServers;
   }
 
-  private static int freePort() throws IOException {
+  /** A port nothing listens on now: for a broker or server to bind, or as an unreachable address. */
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
@@ -81,12 +83,8 @@ final class KafkaFixture implements AutoCloseable {
    */
   List<ConsumerRecord<String, byte[]>> readFromStart(
       String topic, Duration patience, Duration linger, Predicate<List<ConsumerRecord<String, byte[]>>> until) {
-    Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+    try (KafkaConsumer<String, byte[]> consumer = consumerAtStart(topic)) {
       await().atMost(patience).until(() -> {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         return until.test(records);
@@ -100,12 +98,9 @@ final class KafkaFixture implements AutoCloseable {
 
   /** Every committed record of {@code topic}, from its start to its end as of now. */
   List<ConsumerRecord<String, byte[]>> readToEnd(String topic, Duration patience) {
-    Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+    try (KafkaConsumer<String, byte[]> consumer = consumerAtStart(topic)) {
+      Set<TopicPartition> partitions = consumer.assignment();
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       await().atMost(patience).until(() -> {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
@@ -113,6 +108,16 @@ final class KafkaFixture implements AutoCloseable {
       });
     }
     return records;
+  }
+
+  /** A read_committed consumer assigned every partition of {@code topic}, positioned at its start. */
+  private KafkaConsumer<String, byte[]> consumerAtStart(String topic) {
+    Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return consumer;
   }
 
   @Override

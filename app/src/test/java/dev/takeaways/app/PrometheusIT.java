@@ -9,6 +9,7 @@ import dev.takeaways.ingest.FolderWatcher;
 import dev.takeaways.ingest.IngestContract;
 import dev.takeaways.metrics.Assertion;
 import dev.takeaways.metrics.AssertionKind;
+import dev.takeaways.metrics.Conservation;
 import dev.takeaways.metrics.DashboardGenerator;
 import dev.takeaways.model.JsonSerde;
 import dev.takeaways.publish.JdbcNoteStore;
@@ -16,7 +17,6 @@ import dev.takeaways.testsupport.Notes;
 import dev.takeaways.testsupport.Tools;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,10 +25,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -89,7 +85,7 @@ class PrometheusIT {
     for (Path note : notes) {
       Files.copy(note, watch.resolve(note.getFileName()));
     }
-    await().atMost(PATIENCE).until(() -> storedNotes(store) == notes.size());
+    await().atMost(PATIENCE).until(() -> StoreRows.count(store, "SELECT COUNT(*) FROM notes") == notes.size());
 
     startPrometheus(binary, URI.create(pipeline.metricsUrl()));
     await().atMost(PATIENCE).until(() -> value("sum(takeaways_publish_notes_total{outcome=\"stored\"})") == notes.size());
@@ -121,7 +117,7 @@ class PrometheusIT {
     assertThat(query("takeaways_assertion_checks_total{outcome=\"fail\"} > 0")).isEmpty();
     for (Assertion a : Pipeline.ASSERTIONS) {
       if (a.kind() == AssertionKind.INVARIANT) {
-        String now = a.violation().replace(" and on() min(process_uptime_seconds) > 600", "").replace(" offset 5m", "");
+        String now = Conservation.judgedNow(a.violation());
         assertThat(query(now)).as(a.name() + ": " + now).isEmpty();
       }
     }
@@ -140,19 +136,8 @@ class PrometheusIT {
     assertThat(alerts).containsOnly(IngestContract.NOTE_IS_VALID_TEXT.alertName());
   }
 
-  private static int storedNotes(String store) {
-    try (Connection c = DriverManager.getConnection(store); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM notes")) {
-      return rs.next() ? rs.getInt(1) : 0;
-    } catch (Exception e) {
-      return -1;
-    }
-  }
-
   private void startPrometheus(Path binary, URI metrics) throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = KafkaFixture.freePort();
     Path config = dir.resolve("prometheus.yml");
     Files.writeString(config, String.join("\n",
         "global:",

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takeaways.app.cli.ExitCodes;
 import dev.takeaways.testsupport.Notes;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +31,7 @@ class SecretsNotLoggedIT {
         "ssl.truststore.password=" + CANARY,
         ""));
     Path note = Files.writeString(dir.resolve("note.md"), "# A note\n\n- tried Packer\n");
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closedPort = s.getLocalPort();
-    }
+    int closedPort = KafkaFixture.freePort();
     ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString(),
         "push", "--bootstrap-servers", "127.0.0.1:" + closedPort, "--kafka-config", config.toString(), "--timeout", "3", note.toString())
         .redirectErrorStream(true);
