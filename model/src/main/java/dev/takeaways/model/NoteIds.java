@@ -84,13 +84,16 @@ public final class NoteIds {
       this.noteId = noteId;
     }
 
+    /** A reused buffer for the UTF-8 bytes of a lower-cased ASCII text. */
+    private byte[] bytes = new byte[256];
+
     /**
      * The id of the next takeaway with this section, kind and text.
      *
-     * @param normalizedText the text, already lower case with single spaces and no white space at
-     *     its ends (as {@link NoteIds#takeawayId} would make it)
+     * @param tidyText the text with single spaces and no white space at its ends, in any case (it
+     *     is lower-cased here, as {@link NoteIds#takeawayId} would)
      */
-    public String next(String section, TakeawayKind kind, String normalizedText) {
+    public String next(String section, TakeawayKind kind, String tidyText) {
       if (!section.equals(lastSection)) {
         java.util.Arrays.fill(places, 0L);
         lastSection = section;
@@ -99,9 +102,28 @@ public final class NoteIds {
         places[kind.ordinal()] = placeHash(section, kind);
       }
       // The place hash carries the section and kind, so equal texts elsewhere count separately.
-      long hash = combine(places[kind.ordinal()], NoteIds.hash(normalizedText));
+      long hash = combine(places[kind.ordinal()], lowerCaseHash(tidyText));
       int occurrence = seen.merge(hash, 1, Integer::sum) - 1;
       return noteId + "#" + hex(occurrenceHash(hash, occurrence));
+    }
+
+    /**
+     * {@code hash(text.toLowerCase(Locale.ROOT))}: an ASCII text (most are) is lower-cased and
+     * encoded in one pass into the reused buffer, with no string or array made per text.
+     */
+    private long lowerCaseHash(String text) {
+      int n = text.length();
+      if (bytes.length < n) {
+        bytes = new byte[Math.max(n, 2 * bytes.length)];
+      }
+      for (int i = 0; i < n; i++) {
+        char c = text.charAt(i);
+        if (c >= 0x80) {
+          return hash(text.toLowerCase(Locale.ROOT));
+        }
+        bytes[i] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      }
+      return XXH3.hashBytesToLong(bytes, 0, n);
     }
   }
 
@@ -110,9 +132,16 @@ public final class NoteIds {
     return noteId + "@" + hex(hash(sectionPath + "\n" + occurrence));
   }
 
+  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+  /** 16 lower-case hex digits, leading zeros included. */
   private static String hex(long hash) {
-    String h = Long.toHexString(hash);
-    return "0".repeat(16 - h.length()) + h;
+    char[] digits = new char[16];
+    for (int i = 15; i >= 0; i--) {
+      digits[i] = HEX_DIGITS[(int) (hash & 0xF)];
+      hash >>>= 4;
+    }
+    return new String(digits);
   }
 
   /** Lower case, single spaces: two texts that differ only in case or spacing share an id. */

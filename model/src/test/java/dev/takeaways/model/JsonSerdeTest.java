@@ -76,10 +76,21 @@ class JsonSerdeTest {
     assertThat(NoteIds.takeawayId("n.md", "A > B", p, "use docker", 0)).isNotEqualTo(NoteIds.takeawayId("n.md", "A > B", p, "use docker", 1));
     assertThat(NoteIds.takeawayId("n.md", "A > B", p, "use docker", 0)).isNotEqualTo(NoteIds.takeawayId("n.md", "A > B", TakeawayKind.HIGHLIGHT, "use docker", 0));
 
+    // Pinned: a stored takeaway keeps its id across versions, so the function must never change.
+    assertThat(NoteIds.takeawayId("n.md", "A > B", p, "Use docker", 0)).isEqualTo("n.md#a253a06df534c6bb");
+    assertThat(NoteIds.takeawayId("n.md", "A > B", p, "Use docker", 1)).isEqualTo("n.md#bba897423d75b536");
+    assertThat(NoteIds.sessionId("n.md", "Talks > Immutable servers", 0)).isEqualTo("n.md@834355e8e8e84ea6");
+
     NoteIds.TakeawayIdSequence ids = new NoteIds.TakeawayIdSequence("n.md");
     assertThat(ids.next("A > B", p, "use docker")).isEqualTo(NoteIds.takeawayId("n.md", "A > B", p, "use docker", 0));
     assertThat(ids.next("A > C", p, "use docker")).isEqualTo(NoteIds.takeawayId("n.md", "A > C", p, "use docker", 0));
     assertThat(ids.next("A > B", p, "use docker")).isEqualTo(NoteIds.takeawayId("n.md", "A > B", p, "use docker", 1));
+    // The sequence lower-cases for itself: ASCII in its own pass, other text as String.toLowerCase does.
+    assertThat(ids.next("A > B", p, "Use DOCKER")).isEqualTo(NoteIds.takeawayId("n.md", "A > B", p, "use docker", 2));
+    assertThat(ids.next("A > B", p, "Über İstanbul ÇA")).isEqualTo(NoteIds.takeawayId("n.md", "A > B", p, "Über İstanbul ÇA", 0));
+    String longText = "Z".repeat(300) + " and more";
+    assertThat(ids.next("A > B", p, longText)).isEqualTo(NoteIds.takeawayId("n.md", "A > B", p, longText, 0));
+    assertThat(ids.next("A > B", p, "short")).isEqualTo(NoteIds.takeawayId("n.md", "A > B", p, "SHORT", 0));
     assertThat(NoteIds.noteId(java.nio.file.Path.of("/notes"), java.nio.file.Path.of("/notes/day1/talk.md"))).isEqualTo("day1/talk.md");
   }
 }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 record HeadingTitle(String title, String speaker) {
   private static final Pattern PARENS = Pattern.compile("^(.+?)\\s*\\(([^()]+)\\)$");
   private static final Pattern COLON = Pattern.compile("^([^:]+):\\s+(.+)$");
-  private static final Pattern CAMEL_BOUNDARY = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
+  /** Longer than any person's name in a heading: four long words. */
+  private static final int MAX_NAME_CHARS = 80;
   private static final Pattern CAMEL_NAME = Pattern.compile("^\\p{Lu}\\p{Ll}+(?:\\p{Lu}\\p{Ll}+){1,3}$");
   private static final Pattern WORDS_NAME =
       Pattern.compile("^\\p{Lu}[\\p{L}.'’-]*(?: (?:\\p{Lu}[\\p{L}.'’-]*|van|von|de|da|del|der|le|la)){1,3}$");
@@ -69,14 +70,28 @@ record HeadingTitle(String title, String speaker) {
 
   private static boolean isName(String candidate) {
     String s = candidate.strip();
+    // A name starts with a capital and is a few words long: most headings fail that without a pattern.
+    if (s.isEmpty() || !Character.isUpperCase(s.charAt(0)) || s.length() > MAX_NAME_CHARS) {
+      return false;
+    }
     return CAMEL_NAME.matcher(s).matches() || WORDS_NAME.matcher(s).matches();
   }
 
   private static String name(String candidate) {
     String s = candidate.strip();
-    if (CAMEL_NAME.matcher(s).matches()) {
-      return CAMEL_BOUNDARY.matcher(s).replaceAll(" ");
+    return s.indexOf(' ') < 0 && CAMEL_NAME.matcher(s).matches() ? splitCamelCase(s) : s;
+  }
+
+  /** {@code JohnRyding} is {@code John Ryding}: a space before each capital that follows a small letter. */
+  private static String splitCamelCase(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 4);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(s.charAt(i - 1))) {
+        out.append(' ');
+      }
+      out.append(c);
     }
-    return s;
+    return out.toString();
   }
 }

@@ -2,7 +2,6 @@ package dev.takeaways.enrich.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.HtmlInline;
@@ -12,38 +11,68 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 
-/** Renders a node's inline content as plain text: no Markdown syntax, link text without targets. */
-final class PlainText extends AbstractVisitor {
+/**
+ * Renders a node's inline content as plain text: no Markdown syntax, link text without targets.
+ * Walks the tree with type tests rather than a visitor: one call per node, not two virtual ones.
+ */
+final class PlainText {
   private final StringBuilder out = new StringBuilder(128);
   private boolean pendingSpace;
-  private List<String> strong;
+  private List<Bold> strong;
 
   /** The node's text, tidy (see {@link #tidy}): collapsed while it is collected, in one pass. */
   static String of(Node node) {
     PlainText visitor = new PlainText();
-    node.accept(visitor);
+    visitor.node(node);
     return visitor.out.toString();
   }
 
-  /** A paragraph's text and the texts of its bold spans, collected in one walk. */
-  record WithStrong(String text, List<String> strong) {}
+  /** A paragraph's text and its bold spans, collected in one walk. */
+  record WithStrong(String text, List<Bold> strong) {}
+
+  /** A bold span: its text, and where it stands in the paragraph's text ({@code end} exclusive). */
+  record Bold(String text, int start, int end) {}
 
   static WithStrong withStrong(Node node) {
     PlainText visitor = new PlainText();
     visitor.strong = new ArrayList<>(0);
-    node.accept(visitor);
+    visitor.node(node);
     return new WithStrong(visitor.out.toString(), visitor.strong);
   }
 
-  @Override
-  public void visit(StrongEmphasis strongEmphasis) {
+  private void node(Node node) {
+    if (node instanceof Text text) {
+      append(text.getLiteral());
+    } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
+      space();
+    } else if (node instanceof Code code) {
+      append(code.getLiteral());
+    } else if (node instanceof StrongEmphasis bold) {
+      strong(bold);
+    } else if (node instanceof Paragraph) {
+      children(node);
+      space();
+    } else if (!(node instanceof HtmlInline)) {
+      // Inline HTML tags carry no text of their own; everything else is its children's text.
+      children(node);
+    }
+  }
+
+  private void children(Node node) {
+    for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+      node(child);
+    }
+  }
+
+  private void strong(StrongEmphasis bold) {
     if (strong == null) {
-      visitChildren(strongEmphasis);
+      children(bold);
       return;
     }
     int start = out.length() + (pendingSpace ? 1 : 0);
-    visitChildren(strongEmphasis);
-    strong.add(start < out.length() ? out.substring(start).strip() : "");
+    children(bold);
+    int end = out.length();
+    strong.add(start < end ? new Bold(out.substring(start, end).strip(), start, end) : new Bold("", end, end));
   }
 
   /** Single spaces (of any run of white space, no-break spaces included), trimmed. */
@@ -65,16 +94,26 @@ final class PlainText extends AbstractVisitor {
       if (i == n) {
         return;
       }
-      // A run: words joined by single plain spaces.
+      // A run: words joined by single plain spaces. Printable ASCII is tested first: most text is.
       int start = i;
-      while (i < n && (!isSpace(s.charAt(i)) || (s.charAt(i) == ' ' && i + 1 < n && !isSpace(s.charAt(i + 1))))) {
-        i++;
+      for (; i < n; i++) {
+        char c = s.charAt(i);
+        if (c > ' ' && c < 0x7F) {
+          continue;
+        }
+        if (c == ' ' ? i + 1 == n || isSpace(s.charAt(i + 1)) : isSpace(c)) {
+          break;
+        }
       }
       if (pendingSpace) {
         out.append(' ');
         pendingSpace = false;
       }
-      out.append(s, start, i);
+      if (start == 0 && i == n) {
+        out.append(s); // a whole clean literal: one array copy
+      } else {
+        out.append(s, start, i);
+      }
     }
   }
 
@@ -84,36 +123,5 @@ final class PlainText extends AbstractVisitor {
 
   private void space() {
     pendingSpace = out.length() > 0;
-  }
-
-  @Override
-  public void visit(Text text) {
-    append(text.getLiteral());
-  }
-
-  @Override
-  public void visit(Code code) {
-    append(code.getLiteral());
-  }
-
-  @Override
-  public void visit(SoftLineBreak softLineBreak) {
-    space();
-  }
-
-  @Override
-  public void visit(HardLineBreak hardLineBreak) {
-    space();
-  }
-
-  @Override
-  public void visit(Paragraph paragraph) {
-    visitChildren(paragraph);
-    space();
-  }
-
-  @Override
-  public void visit(HtmlInline htmlInline) {
-    // Inline HTML tags carry no text of their own.
   }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,15 +48,16 @@ import org.jsoup.nodes.Element;
  * quote}s. Raw HTML blocks are read as text. Thread-safe and free of I/O.
  */
 public final class TakeawayExtractor {
+  // The label patterns match a text's opening only (lookingAt): what follows the label is the rest of
+  // the text, so the regular expression never scans a long paragraph to its end.
   private static final Pattern SUMMARY =
       Pattern.compile(
-          "^(?:[\\p{L}.'’ -]{1,40}['’]s?\\s+summary|summary|in\\s+summary|tl;?\\s?dr|(?:my\\s+|key\\s+)?takeaways?)\\s*[:\\-–—]\\s*(.*)$",
-          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final Pattern TOOLS = Pattern.compile("^tools?\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final Pattern NOTE_LINE =
-      Pattern.compile("^(?:note|nb|n\\.b\\.|q|question|aside|idea)\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+          "(?:[\\p{L}.'’ -]{1,40}['’]s?\\s+summary|summary|in\\s+summary|tl;?\\s?dr|(?:my\\s+|key\\s+)?takeaways?)\\s*[:\\-–—]\\s*",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern TOOLS = Pattern.compile("tools?\\s*:", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NOTE_LINE = Pattern.compile("(?:note|nb|n\\.b\\.|q|question|aside|idea)\\s*:", Pattern.CASE_INSENSITIVE);
   private static final Pattern SPEAKERS =
-      Pattern.compile("^(?:speakers?|presenters?|presented by|speaker\\(s\\))\\s*:?\\s*(.*)$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+      Pattern.compile("(?:speakers?|presenters?|presented by|speaker\\(s\\))\\s*:?\\s*", Pattern.CASE_INSENSITIVE);
   private static final Pattern WHOLE_ASIDE = Pattern.compile("^\\[([^\\[\\]]+)]\\.?$", Pattern.DOTALL);
   private static final Pattern INLINE_ASIDE =
       Pattern.compile("\\[((?:Q|Question|Note|Idea|Interesting thought|Thought|Aside|TODO)\\s*:[^\\[\\]]+)]", Pattern.CASE_INSENSITIVE);
@@ -239,22 +239,14 @@ public final class TakeawayExtractor {
 
     /** Adds a takeaway; {@code tidyText} is already tidy but for white space at its ends. */
     private void add(TakeawayKind kind, String tidyText) {
-      add(kind, tidyText, null);
-    }
-
-    /** @param lower {@code tidyText} in lower case, when the caller has it already */
-    private void add(TakeawayKind kind, String tidyText, String lower) {
       String text = tidyText.strip();
       if (!hasLetter(text)) {
         return;
       }
-      if (lower == null || text.length() != tidyText.length()) {
-        lower = text.toLowerCase(Locale.ROOT);
-      }
       String section = section();
       takeaways.add(
           new Takeaway(
-              ids.next(section, kind, lower),
+              ids.next(section, kind, text),
               current == null ? null : current.id(),
               kind,
               text,
@@ -266,42 +258,32 @@ public final class TakeawayExtractor {
     private void paragraph(Paragraph paragraph, boolean inList) {
       PlainText.WithStrong collected = PlainText.withStrong(paragraph);
       String text = collected.text();
-      String lower = text.toLowerCase(Locale.ROOT);
       if (!collected.strong().isEmpty()) {
         List<String> highlights = new ArrayList<>();
-        for (String bold : collected.strong()) {
+        for (PlainText.Bold bold : collected.strong()) {
           if (isHighlight(bold, text)) {
-            highlights.add(withoutTrailingColon(bold));
+            highlights.add(withoutTrailingColon(bold.text()));
           }
         }
-        String opening = opening(lower);
-        if (!highlights.isEmpty() && !(mayBeSummary(opening) && SUMMARY.matcher(text).matches()) && speakersLine(text, opening) == null) {
+        if (!highlights.isEmpty() && summary(text) == null && speakersLine(text) == null) {
           highlights.forEach(h -> add(TakeawayKind.HIGHLIGHT, h));
           return;
         }
       }
-      text(text, lower, inList);
+      text(text, inList);
     }
 
     /** The rules for a block's plain text, wherever it came from (Markdown or HTML). */
     private void text(String text, boolean inList) {
-      text(text, text.toLowerCase(Locale.ROOT), inList);
-    }
-
-    private void text(String text, String lower, boolean inList) {
       // Cheap tests on the opening first, so that the regular expressions run only where they may match.
-      String opening = opening(lower);
-      Matcher m;
-      if (mayBeSummary(opening)) {
-        m = SUMMARY.matcher(text);
-        if (m.matches()) {
-          add(TakeawayKind.SUMMARY, m.group(1));
-          return;
-        }
+      String summary = summary(text);
+      if (summary != null) {
+        add(TakeawayKind.SUMMARY, summary);
+        return;
       }
-      m = inList ? null : speakersLine(text, opening);
-      if (m != null) {
-        String names = m.group(1).strip();
+      String speakers = inList ? null : speakersLine(text);
+      if (speakers != null) {
+        String names = speakers.strip();
         if (names.isEmpty()) {
           speakerListNext = true;
         } else {
@@ -311,18 +293,18 @@ public final class TakeawayExtractor {
         }
         return;
       }
-      if (opening.startsWith("tool") && TOOLS.matcher(text).matches()) {
+      if (opensWith(text, "tool") && labelled(TOOLS, text)) {
         add(TakeawayKind.TOOL_MENTION, text);
         return;
       }
       if (text.startsWith("[")) {
-        m = WHOLE_ASIDE.matcher(text);
+        Matcher m = WHOLE_ASIDE.matcher(text);
         if (m.matches()) {
           add(TakeawayKind.ASIDE, m.group(1));
           return;
         }
       }
-      if (mayBeNoteLine(opening) && NOTE_LINE.matcher(text).matches()) {
+      if (mayBeNoteLine(text) && labelled(NOTE_LINE, text)) {
         add(TakeawayKind.ASIDE, text);
         return;
       }
@@ -330,7 +312,7 @@ public final class TakeawayExtractor {
         return;
       }
       if (inList || text.length() <= MAX_POINT_CHARS) {
-        add(TakeawayKind.POINT, text, lower);
+        add(TakeawayKind.POINT, text);
       }
       if (text.indexOf('[') >= 0) {
         Matcher inline = INLINE_ASIDE.matcher(text);
@@ -340,18 +322,52 @@ public final class TakeawayExtractor {
       }
     }
 
-    /** The first characters of a lower-cased text: enough to tell labels. */
-    private static String opening(String lower) {
-      return lower.length() <= OPENING_CHARS ? lower : lower.substring(0, OPENING_CHARS);
+    /** Whether {@code text} starts with {@code word}, in any case. */
+    private static boolean opensWith(String text, String word) {
+      return lettersAt(text, 0, word);
     }
 
-    private static boolean mayBeNoteLine(String opening) {
-      int colon = opening.indexOf(':');
-      return colon > 0 && colon <= 9 && NOTE_LABEL_START.indexOf(opening.charAt(0)) >= 0;
+    /**
+     * Whether {@code word}, lower-case ASCII letters, stands at {@code at} in {@code text} in any
+     * case. A letter matches its upper case by one bit, so there is no case mapping per character.
+     */
+    private static boolean lettersAt(String text, int at, String word) {
+      if (at + word.length() > text.length()) {
+        return false;
+      }
+      for (int k = 0; k < word.length(); k++) {
+        if ((text.charAt(at + k) | 0x20) != word.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
     }
 
-    private static boolean mayBeSummary(String opening) {
-      return opening.contains("summar") || opening.startsWith("tl") || opening.contains("takeaway");
+    private static boolean mayBeNoteLine(String text) {
+      if (text.isEmpty() || NOTE_LABEL_START.indexOf(Character.toLowerCase(text.charAt(0))) < 0) {
+        return false;
+      }
+      for (int i = 1; i < Math.min(text.length(), 10); i++) {
+        if (text.charAt(i) == ':') {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether the opening holds {@code summar} or {@code takeaway}, or starts with {@code tl}: in one pass. */
+    private static boolean mayBeSummary(String text) {
+      if (opensWith(text, "tl")) {
+        return true;
+      }
+      int end = Math.min(text.length(), OPENING_CHARS);
+      for (int i = 0; i < end; i++) {
+        int c = text.charAt(i) | 0x20;
+        if ((c == 's' && i + 6 <= end && lettersAt(text, i, "summar")) || (c == 't' && i + 8 <= end && lettersAt(text, i, "takeaway"))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
@@ -359,37 +375,34 @@ public final class TakeawayExtractor {
      * own; a bold word inside a sentence, bold punctuation and bold labels ({@code **Title:**
      * ...}) are not.
      */
-    private static boolean isHighlight(String bold, String line) {
-      if (!hasLetter(bold)) {
+    private static boolean isHighlight(PlainText.Bold bold, String line) {
+      String text = bold.text();
+      if (!hasLetter(text)) {
         return false;
       }
-      boolean label = bold.endsWith(":");
-      if (sameWords(bold, line)) {
-        return !(label && wordCount(bold) <= 2);
+      boolean label = text.endsWith(":");
+      // The bold span is the whole line when no letter or digit stands outside it.
+      if (!hasWordChar(line, 0, bold.start()) && !hasWordChar(line, bold.end(), line.length())) {
+        return !(label && wordCount(text) <= 2);
       }
-      return !label && wordCount(bold) >= MIN_SENTENCE_WORDS;
+      return !label && wordCount(text) >= MIN_SENTENCE_WORDS;
     }
 
-    /** Whether two texts have the same letters and digits, in order, ignoring case and everything else. */
-    private static boolean sameWords(String a, String b) {
-      int i = 0;
-      int j = 0;
-      while (true) {
-        while (i < a.length() && !Character.isLetterOrDigit(a.charAt(i))) {
-          i++;
-        }
-        while (j < b.length() && !Character.isLetterOrDigit(b.charAt(j))) {
-          j++;
-        }
-        if (i == a.length() || j == b.length()) {
-          return i == a.length() && j == b.length();
-        }
-        char x = a.charAt(i++);
-        char y = b.charAt(j++);
-        if (x != y && Character.toLowerCase(x) != Character.toLowerCase(y)) {
-          return false;
+    private static boolean hasWordChar(String text, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (isWordChar(text.charAt(i))) {
+          return true;
         }
       }
+      return false;
+    }
+
+    /** A letter or digit; ASCII without a table lookup. */
+    private static boolean isWordChar(char c) {
+      if (c < 0x80) {
+        return (char) ((c | 0x20) - 'a') < 26 || (char) (c - '0') < 10;
+      }
+      return Character.isLetterOrDigit(c);
     }
 
     /** How many runs of letters and digits {@code text} has. */
@@ -397,7 +410,7 @@ public final class TakeawayExtractor {
       int count = 0;
       boolean inWord = false;
       for (int i = 0; i < text.length(); i++) {
-        boolean letter = Character.isLetterOrDigit(text.charAt(i));
+        boolean letter = isWordChar(text.charAt(i));
         if (letter && !inWord) {
           count++;
         }
@@ -406,13 +419,29 @@ public final class TakeawayExtractor {
       return count;
     }
 
-    /** The match of a {@code Speakers: ...} line, or null when {@code text} is not one. */
-    private static Matcher speakersLine(String text, String opening) {
-      if (text.length() > 120 || !(opening.startsWith("speaker") || opening.startsWith("present"))) {
+    /** What follows the {@code Speakers:} label, or null when {@code text} is not such a line. */
+    private static String speakersLine(String text) {
+      if (text.length() > 120 || !(opensWith(text, "speaker") || opensWith(text, "present"))) {
         return null;
       }
-      Matcher m = SPEAKERS.matcher(text);
-      return m.matches() ? m : null;
+      return afterLabel(SPEAKERS, text);
+    }
+
+    /** What follows a summary label ({@code Summary:}, {@code X's summary -}), or null when there is none. */
+    private static String summary(String text) {
+      return mayBeSummary(text) ? afterLabel(SUMMARY, text) : null;
+    }
+
+    /** The text after {@code label} when the text opens with it, else null. */
+    private static String afterLabel(Pattern label, String text) {
+      Matcher m = label.matcher(text);
+      return m.lookingAt() ? text.substring(m.end()) : null;
+    }
+
+    /** Whether the text opens with {@code label} and has something after it. */
+    private static boolean labelled(Pattern label, String text) {
+      Matcher m = label.matcher(text);
+      return m.lookingAt() && m.end() < text.length();
     }
 
     private static String withoutTrailingColon(String text) {

@@ -33,6 +33,10 @@ public final class NoteParser {
       Pattern.compile("\\A\\uFEFF?\\+\\+\\+[ \\t]*\\r?\\n(.*?)^\\+\\+\\+[ \\t]*(?:\\r?\\n|\\z)", Pattern.DOTALL | Pattern.MULTILINE);
   private static final TomlMapper TOML = new TomlMapper();
   private static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
+  private static final Pattern PERSON_SLUG = Pattern.compile("[a-z]+(?:-[a-z]+)+");
+  private static final Pattern NOT_SLUG_CHARS = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern EDGE_DASHES = Pattern.compile("(^-+|-+$)");
+  private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d{9,11}");
 
   private final Parser markdown = Parser.builder().extensions(List.of(TablesExtension.create())).build();
   private final LoadSettings yamlSettings =
@@ -53,12 +57,13 @@ public final class NoteParser {
     String body = text;
     Matcher yaml = YAML_FRONT_MATTER.matcher(text);
     Matcher toml = TOML_FRONT_MATTER.matcher(text);
-    if (yaml.find()) {
+    // lookingAt, not find: the patterns are anchored at the start, and find would try every position.
+    if (yaml.lookingAt()) {
       body = text.substring(yaml.end());
       Map<?, ?> map = readYaml(yaml.group(1), warnings);
       unreadable = map == null;
       frontMatter = map == null ? FrontMatter.EMPTY : frontMatter(map, warnings);
-    } else if (toml.find()) {
+    } else if (toml.lookingAt()) {
       body = text.substring(toml.end());
       Map<?, ?> map = readToml(toml.group(1), warnings);
       unreadable = map == null;
@@ -80,28 +85,31 @@ public final class NoteParser {
   static int nestingDepth(String yaml) {
     int max = 0;
     int flow = 0;
-    for (String line : yaml.split("\n", -1)) {
+    for (int start = 0; start <= yaml.length(); ) {
+      int newline = yaml.indexOf('\n', start);
+      int end = newline < 0 ? yaml.length() : newline;
       int block = 0;
-      int i = 0;
-      while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '-' || line.charAt(i) == '?' || line.charAt(i) == '\t')) {
-        if (line.charAt(i) != ' ') {
+      int i = start;
+      while (i < end && (yaml.charAt(i) == ' ' || yaml.charAt(i) == '-' || yaml.charAt(i) == '?' || yaml.charAt(i) == '\t')) {
+        if (yaml.charAt(i) != ' ') {
           block++;
         }
         i++;
       }
-      block += i / 2;
-      for (; i < line.length(); i++) {
-        char c = line.charAt(i);
+      block += (i - start) / 2;
+      for (; i < end; i++) {
+        char c = yaml.charAt(i);
         if (c == '[' || c == '{') {
           flow++;
           max = Math.max(max, block + flow);
         } else if ((c == ']' || c == '}') && flow > 0) {
           flow--;
-        } else if (c == ':' && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
+        } else if (c == ':' && i + 1 < end && yaml.charAt(i + 1) == ' ') {
           block++; // "a: b: c:" on one line nests mappings too
         }
       }
       max = Math.max(max, block + flow);
+      start = end + 1;
     }
     return max;
   }
@@ -213,7 +221,7 @@ public final class NoteParser {
 
   /** {@code mike-place} is Mike Place; anything else stays as written. */
   static String personFromSlug(String value) {
-    if (!value.matches("[a-z]+(?:-[a-z]+)+")) {
+    if (!PERSON_SLUG.matcher(value).matches()) {
       return value;
     }
     StringBuilder out = new StringBuilder();
@@ -228,7 +236,7 @@ public final class NoteParser {
     if (value == null) {
       return null;
     }
-    String s = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+    String s = EDGE_DASHES.matcher(NOT_SLUG_CHARS.matcher(value.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
     return s.isEmpty() ? null : s;
   }
 
@@ -247,7 +255,7 @@ public final class NoteParser {
         return LocalDate.from(t);
       }
       String s = value.toString().strip();
-      if (s.matches("\\d{9,11}")) {
+      if (EPOCH_SECONDS.matcher(s).matches()) {
         return Instant.ofEpochSecond(Long.parseLong(s)).atOffset(ZoneOffset.UTC).toLocalDate();
       }
       if (s.length() > 10 && s.charAt(10) == 'T') {
