@@ -248,7 +248,11 @@ public final class TaxonomyMatcher {
     String token = text.substring(from, to);
     int scheme = token.indexOf("://");
     int host = scheme < 0 ? 0 : scheme + 3;
-    String url = token.substring(host).replaceAll("[/.,;]+$", "");
+    int urlEnd = token.length();
+    while (urlEnd > host && "/.,;".indexOf(token.charAt(urlEnd - 1)) >= 0) {
+      urlEnd--; // trailing slashes and punctuation
+    }
+    String url = token.substring(host, urlEnd);
     int slash = url.indexOf('/');
     if (slash < 0 || start - from - host >= slash) {
       return false; // no path, or the match is in the path, not the host

@@ -17,8 +17,12 @@ final class Words {
   private static final int FILTER_MASK = (1 << 11) - 1;
   /** A one-hash Bloom filter of the words: 2^17 bits. */
   private final long[] filter = new long[FILTER_MASK + 1];
-  private char[][] words = new char[1024][];
-  private int[] hashes = new int[1024];
+  /**
+   * The words by their 64-bit hashes (open addressing; a slot is free when its code is 0). A word
+   * is known by its hash alone: two words of a few letters sharing 64 bits is not a case to plan for,
+   * and no word has to be compared letter by letter.
+   */
+  private long[] hashes = new long[1024];
   private char[] codes = new char[1024];
   private int size;
 
@@ -44,7 +48,7 @@ final class Words {
 
   /**
    * The words of {@code text}, read as normalized text is: case-insensitive, with hyphens and
-   * underscores as spaces. One pass, no copy of the text.
+   * underscores as spaces. One pass.
    */
   Encoded encode(String text) {
     return encode(text, false);
@@ -62,27 +66,36 @@ final class Words {
     int[] strangers = NONE;
     int strangerCount = 0;
     while (i < length) {
-      char c = fold(text[i]);
-      if (c <= ' ' || (c >= 128 && Character.isWhitespace(c))) {
+      char c = text[i];
+      char f = c < 128 ? ASCII_FOLD[c] : Character.toLowerCase(c);
+      byte kind = c < 128 ? ASCII_KIND[c] : kindOf(f);
+      if (kind == SPACE) {
         i++;
         continue;
       }
       int start = i;
-      int h = c;
-      if (isWordChar(c)) {
-        i++;
+      long h = f;
+      i++;
+      if (kind == WORD) {
         while (i < length) {
-          char d = fold(text[i]);
-          if (!isWordChar(d)) {
-            break;
+          char d = text[i];
+          char g;
+          if (d < 128) {
+            g = ASCII_WORD_FOLD[d];
+            if (g == 0) {
+              break;
+            }
+          } else {
+            g = Character.toLowerCase(d);
+            if (!isWordChar(g)) {
+              break;
+            }
           }
-          h = 31 * h + d;
+          h = 31 * h + g;
           i++;
         }
-      } else {
-        i++;
       }
-      char code = adding ? codeOrAdd(text, start, i, spread(h)) : code(text, start, i, spread(h));
+      char code = adding ? codeOrAdd(spread(h)) : code(spread(h));
       if (code == UNKNOWN && i - start >= 5 && Character.isUpperCase(text[start])) {
         if (strangerCount * 2 == strangers.length) {
           strangers = Arrays.copyOf(strangers, Math.max(16, strangers.length * 2));
@@ -107,6 +120,31 @@ final class Words {
     return new Encoded(text, out, starts, ends, n, strangers, strangerCount);
   }
 
+  private static final byte SPACE = 0;
+  private static final byte WORD = 1;
+  private static final byte SYMBOL = 2;
+  /** fold and the kind of character it gives, for ASCII: a table instead of branches. */
+  private static final char[] ASCII_FOLD = new char[128];
+  private static final byte[] ASCII_KIND = new byte[128];
+  /** The folded letter or digit, or 0 for a character that ends a word: one load per character. */
+  private static final char[] ASCII_WORD_FOLD = new char[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_FOLD[c] = fold(c);
+      ASCII_KIND[c] = kindOf(ASCII_FOLD[c]);
+      ASCII_WORD_FOLD[c] = ASCII_KIND[c] == WORD ? ASCII_FOLD[c] : 0;
+    }
+  }
+
+  /** Of a folded character: white space (read as a gap between words), a letter or digit, or a symbol (a word of its own). */
+  private static byte kindOf(char folded) {
+    if (folded <= ' ' || (folded >= 128 && Character.isWhitespace(folded))) {
+      return SPACE;
+    }
+    return isWordChar(folded) ? WORD : SYMBOL;
+  }
+
   /** Lower case, hyphens and underscores as spaces; one character for one. */
   static char fold(char c) {
     if (c < 128) {
@@ -125,46 +163,32 @@ final class Words {
     return Character.isLetterOrDigit(c);
   }
 
-  /** MurmurHash3's finalizer: short words' hashes are close together, and would cluster. */
-  private static int spread(int h) {
-    h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
-    return h ^ (h >>> 16);
+  /** MurmurHash3's 64-bit finalizer: short words' hashes are close together, and would cluster. */
+  private static long spread(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    return h ^ (h >>> 33);
   }
 
-  private char code(char[] text, int from, int to, int hash) {
+  /** The code of the word with this (spread) hash, or {@link #UNKNOWN}. */
+  private char code(long hash) {
     // Most words of a text are not the taxonomy's: one bit, mostly in cache, says so.
-    if ((filter[(hash >>> 6) & FILTER_MASK] & (1L << hash)) == 0) {
+    if ((filter[(int) (hash >>> 6) & FILTER_MASK] & (1L << hash)) == 0) {
       return UNKNOWN;
     }
-    int mask = words.length - 1;
-    for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-      char[] w = words[slot];
-      if (w == null) {
-        return UNKNOWN;
-      }
-      if (hashes[slot] == hash && sameWord(w, text, from, to)) {
-        return codes[slot];
+    int mask = codes.length - 1;
+    for (int slot = (int) hash & mask; ; slot = (slot + 1) & mask) {
+      char code = codes[slot];
+      if (code == 0 || hashes[slot] == hash) {
+        return code == 0 ? UNKNOWN : code;
       }
     }
   }
 
-  private static boolean sameWord(char[] word, char[] text, int from, int to) {
-    if (word.length != to - from) {
-      return false;
-    }
-    for (int i = 0; i < word.length; i++) {
-      if (word[i] != fold(text[from + i])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private char codeOrAdd(char[] text, int from, int to, int hash) {
-    char known = code(text, from, to, hash);
+  private char codeOrAdd(long hash) {
+    char known = code(hash);
     if (known != UNKNOWN) {
       return known;
     }
@@ -173,40 +197,33 @@ final class Words {
     }
     // At most half the slots taken; the filter in front turns most unknown words away, and a small
     // table stays in cache.
-    if ((size + 1) * 2 > words.length) {
+    if ((size + 1) * 2 > codes.length) {
       grow();
     }
-    char[] word = new char[to - from];
-    for (int i = 0; i < word.length; i++) {
-      word[i] = fold(text[from + i]);
-    }
     char code = (char) (FIRST + size++);
-    put(word, hash, code);
+    put(hash, code);
     return code;
   }
 
-  private void put(char[] word, int hash, char code) {
-    int mask = words.length - 1;
-    int slot = hash & mask;
-    while (words[slot] != null) {
+  private void put(long hash, char code) {
+    int mask = codes.length - 1;
+    int slot = (int) hash & mask;
+    while (codes[slot] != 0) {
       slot = (slot + 1) & mask;
     }
-    words[slot] = word;
     hashes[slot] = hash;
     codes[slot] = code;
-    filter[(hash >>> 6) & FILTER_MASK] |= 1L << hash;
+    filter[(int) (hash >>> 6) & FILTER_MASK] |= 1L << hash;
   }
 
   private void grow() {
-    char[][] oldWords = words;
-    int[] oldHashes = hashes;
+    long[] oldHashes = hashes;
     char[] oldCodes = codes;
-    words = new char[oldWords.length * 2][];
-    hashes = new int[oldWords.length * 2];
-    codes = new char[oldWords.length * 2];
-    for (int i = 0; i < oldWords.length; i++) {
-      if (oldWords[i] != null) {
-        put(oldWords[i], oldHashes[i], oldCodes[i]);
+    hashes = new long[oldCodes.length * 2];
+    codes = new char[oldCodes.length * 2];
+    for (int i = 0; i < oldCodes.length; i++) {
+      if (oldCodes[i] != 0) {
+        put(oldHashes[i], oldCodes[i]);
       }
     }
   }
