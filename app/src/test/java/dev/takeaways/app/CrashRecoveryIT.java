@@ -196,7 +196,8 @@ class CrashRecoveryIT {
     }
   }
 
-  private static Path jar() {
+  /** The packaged command, which the ITs run as a user would. */
+  static Path jar() {
     Path jar = Notes.projectRoot().resolve("app/target/takeaways.jar");
     assertThat(jar).as("the packaged command (mvn package builds it before the ITs)").exists();
     return jar;

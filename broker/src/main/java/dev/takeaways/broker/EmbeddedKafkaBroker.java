@@ -54,6 +54,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * @param controllerPort the KRaft controller port
    */
   public static EmbeddedKafkaBroker start(Path dataDir, String host, int port, int controllerPort, Duration timeout) throws IOException {
+    return start(dataDir, host, port, controllerPort, timeout, Map.of(), Map.of());
+  }
+
+  /**
+   * As {@link #start(Path, String, int, int, Duration)}, with broker settings that replace the
+   * defaults (listeners with SASL, say), and the client settings a client needs to reach it, used to
+   * check that it answers.
+   */
+  public static EmbeddedKafkaBroker start(
+      Path dataDir, String host, int port, int controllerPort, Duration timeout, Map<String, String> overrides, Map<String, Object> clientConfig)
+      throws IOException {
     Path logs = dataDir.resolve("logs").toAbsolutePath();
     Files.createDirectories(logs);
     // Two brokers on one data folder, or a second broker joining the first one's quorum through a
@@ -99,6 +110,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("broker.session.timeout.ms", "2000");
     props.put("message.max.bytes", String.valueOf(8 * 1024 * 1024 + 1024));
     props.put("log.cleaner.backoff.ms", "5000");
+    props.putAll(overrides);
 
     Path config = dataDir.resolve("server.properties").toAbsolutePath();
     Properties properties = new Properties();
@@ -114,7 +126,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     String bootstrap = host + ":" + port;
     EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, bootstrap, lockChannel, lock);
     try {
-      broker.awaitReady(timeout);
+      broker.awaitReady(timeout, clientConfig);
     } catch (IOException | RuntimeException e) {
       try {
         broker.close();
@@ -147,8 +159,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  private void awaitReady(Duration timeout) throws IOException {
+  private void awaitReady(Duration timeout, Map<String, Object> clientConfig) throws IOException {
     Properties p = new Properties();
+    p.putAll(clientConfig);
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     try (Admin admin = Admin.create(p)) {
       admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
