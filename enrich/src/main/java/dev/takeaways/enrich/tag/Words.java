@@ -18,9 +18,11 @@ final class Words {
   /** A one-hash Bloom filter of the words: 2^17 bits. */
   private final long[] filter = new long[FILTER_MASK + 1];
   /**
-   * The words by their 64-bit hashes (open addressing; a slot is free when its code is 0). A word
-   * is known by its hash alone: two words of a few letters sharing 64 bits is not a case to plan for,
-   * and no word has to be compared letter by letter.
+   * The words by their 64-bit keys (open addressing; a slot is free when its code is 0), so that no
+   * word is compared letter by letter. A word of up to four characters is its key exactly (its
+   * characters packed, see {@link #key}); a longer one is a multiply-rotate hash of them, where two
+   * words sharing 64 bits is not a case to plan for. (A 31-polynomial hash will not do: {@code it}
+   * and {@code k6} share one.)
    */
   private long[] hashes = new long[1024];
   private char[] codes = new char[1024];
@@ -75,6 +77,7 @@ final class Words {
       }
       int start = i;
       long h = f;
+      int letters = 1;
       i++;
       if (kind == WORD) {
         while (i < length) {
@@ -91,7 +94,7 @@ final class Words {
               break;
             }
           }
-          h = 31 * h + g;
+          h = key(h, letters++, g);
           i++;
         }
       }
@@ -161,6 +164,15 @@ final class Words {
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
     return Character.isLetterOrDigit(c);
+  }
+
+  /**
+   * The key of a word so far ({@code h}, of {@code letters} characters) and its next character:
+   * the first four characters (never 0) are packed 16 bits each, an exact key; after them each
+   * character is mixed in by rotating and multiplying.
+   */
+  private static long key(long h, int letters, char next) {
+    return letters < 4 ? (h << 16) | next : (Long.rotateLeft(h, 26) ^ next) * 0x9E3779B97F4A7C15L;
   }
 
   /** MurmurHash3's 64-bit finalizer: short words' hashes are close together, and would cluster. */

@@ -22,6 +22,38 @@ class TaxonomyMatcherTest {
   }
 
   @Test
+  void shortWordsAreToldApartExactly() {
+    // "it" and "k6" once shared a word hash: every short word must match only its own spellings.
+    assertThat(ids("we did it with k6")).containsExactly("tool:k6");
+    assertThat(ids("it is what it is")).isEmpty();
+    java.util.Map<String, java.util.Set<String>> spellings = new java.util.HashMap<>();
+    for (TaxonomyEntry e : Taxonomy.bundled().entries()) {
+      java.util.Set<String> own = spellings.computeIfAbsent(e.tagId(), k -> new java.util.HashSet<>());
+      java.util.stream.Stream.of(List.of(e.name(), e.slug()), e.aliases(), e.misspellings())
+          .flatMap(List::stream)
+          .map(TaxonomyMatcher::normalize)
+          .forEach(w -> {
+            own.add(w);
+            own.add(w + "s");
+          });
+    }
+    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    int tagged = 0;
+    for (char a : alphabet.toCharArray()) {
+      for (char b : alphabet.toCharArray()) {
+        for (String word : List.of("" + a + b, "" + a + b + a, "" + a + b + b)) {
+          for (Tag tag : MATCHER.tag("then " + word + " again")) {
+            assertThat(spellings.get(tag.id())).as(word + " tagged " + tag.id()).contains(tag.evidence().text().toLowerCase());
+            assertThat(tag.evidence().text()).isEqualTo(word);
+            tagged++;
+          }
+        }
+      }
+    }
+    assertThat(tagged).as("some short words are tools (k6, go, ...)").isPositive();
+  }
+
+  @Test
   void evidenceSpansPointAtTheMatchedText() {
     String text = "We use Test-Kitchen daily";
     Tag tag = MATCHER.tag(text).get(0);
