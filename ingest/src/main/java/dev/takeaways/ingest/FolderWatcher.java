@@ -84,6 +84,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
   private final Clock clock;
   private final WatchService watchService;
   private final Map<WatchKey, Path> keys = new HashMap<>();
+  private static final long IDLE_WAIT_MILLIS = 500;
   /** Paths with pending changes: path to the time and size/mtime last seen. */
   private final Map<Path, Pending> pending = new HashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -134,7 +135,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
       reconcile();
       ready = true;
       while (running) {
-        WatchKey key = watchService.poll(25, TimeUnit.MILLISECONDS);
+        WatchKey key = watchService.poll(untilNextSettle(), TimeUnit.MILLISECONDS);
         while (key != null) {
           handle(key);
           key = watchService.poll();
@@ -305,6 +306,20 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     } catch (IOException gone) {
       return new Pending(clock.millis(), -1, -1);
     }
+  }
+
+  /**
+   * How long to wait for events before looking at pending files again: until the first one is due,
+   * or, with nothing pending, {@link #IDLE_WAIT_MILLIS} (an idle watcher wakes twice a second, not 40
+   * times; closing the watch service wakes it at once).
+   */
+  private long untilNextSettle() {
+    long due = Long.MAX_VALUE;
+    for (Pending p : pending.values()) {
+      due = Math.min(due, p.seenAt() + debounce.toMillis());
+    }
+    long wait = due == Long.MAX_VALUE ? IDLE_WAIT_MILLIS : due - clock.millis();
+    return Math.max(1, Math.min(IDLE_WAIT_MILLIS, wait));
   }
 
   /** Sends every pending path whose file has not changed for the debounce interval. */
