@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FolderWatcher implements Runnable, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FolderWatcher.class);
+  private static final long IDLE_WAIT_MILLIS = 500;
   /** The notes a watch reads unless told otherwise. */
   public static final List<String> DEFAULT_GLOBS = List.of("*.md", "*.markdown", "*.txt");
 
@@ -84,7 +85,6 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
   private final Clock clock;
   private final WatchService watchService;
   private final Map<WatchKey, Path> keys = new HashMap<>();
-  private static final long IDLE_WAIT_MILLIS = 500;
   /** Paths with pending changes: path to the time and size/mtime last seen. */
   private final Map<Path, Pending> pending = new HashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
