@@ -12,7 +12,7 @@ final class BenchNotes {
 
   /** The parse-only reference: commonmark-java configured as {@code NoteParser} configures it. */
   static org.commonmark.parser.Parser commonmark() {
-    return org.commonmark.parser.Parser.builder().extensions(java.util.List.of(org.commonmark.ext.gfm.tables.TablesExtension.create())).build();
+    return dev.takeaways.enrich.parse.NoteParser.markdownParser();
   }
 
   /** {@code seed} or {@code large}; prints its size so that times convert to MB/s. */

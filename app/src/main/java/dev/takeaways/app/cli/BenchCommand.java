@@ -284,8 +284,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private static double parseOnly(List<String> notes, long bytes) {
-    org.commonmark.parser.Parser parser = org.commonmark.parser.Parser.builder()
-        .extensions(List.of(org.commonmark.ext.gfm.tables.TablesExtension.create())).build();
+    org.commonmark.parser.Parser parser = dev.takeaways.enrich.parse.NoteParser.markdownParser();
     for (int i = 0; i < Math.min(notes.size(), 2000); i++) {
       parser.parse(notes.get(i)); // warm-up
     }

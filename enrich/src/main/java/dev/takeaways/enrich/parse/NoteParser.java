@@ -38,7 +38,15 @@ public final class NoteParser {
   private static final Pattern EDGE_DASHES = Pattern.compile("(^-+|-+$)");
   private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d{9,11}");
 
-  private final Parser markdown = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+  private final Parser markdown = markdownParser();
+
+  /**
+   * commonmark-java as notes are parsed (GFM tables): also the parse-only reference of the
+   * benchmarks, which must measure the same configuration.
+   */
+  public static Parser markdownParser() {
+    return Parser.builder().extensions(List.of(TablesExtension.create())).build();
+  }
   private final LoadSettings yamlSettings =
       LoadSettings.builder()
           .setMaxAliasesForCollections(20)
