@@ -27,22 +27,24 @@ record HeadingTitle(String title, String speaker) {
       while (end < text.length() && isDash(text.charAt(end))) {
         end++;
       }
-      String speaker = text.substring(end).strip();
-      if (!speaker.isEmpty() && isName(speaker)) {
-        return new HeadingTitle(text.substring(0, dash).strip(), name(speaker));
+      String speaker = speaker(text.substring(end));
+      if (speaker != null) {
+        return new HeadingTitle(text.substring(0, dash).strip(), speaker);
       }
     }
     if (text.endsWith(")")) {
       Matcher m = PARENS.matcher(text);
-      if (m.matches() && isName(m.group(2))) {
-        return new HeadingTitle(m.group(1).strip(), name(m.group(2)));
+      String speaker = m.matches() ? speaker(m.group(2)) : null;
+      if (speaker != null) {
+        return new HeadingTitle(m.group(1).strip(), speaker);
       }
     }
     int colon = text.indexOf(':');
     if (colon > 0 && colon < 60) {
       Matcher m = COLON.matcher(text);
-      if (m.matches() && isName(m.group(1))) {
-        return new HeadingTitle(m.group(2).strip(), name(m.group(1)));
+      String speaker = m.matches() ? speaker(m.group(1)) : null;
+      if (speaker != null) {
+        return new HeadingTitle(m.group(2).strip(), speaker);
       }
     }
     return new HeadingTitle(text, null);
@@ -68,18 +70,17 @@ record HeadingTitle(String title, String speaker) {
     return c == '-' || c == '\u2013' || c == '\u2014';
   }
 
-  private static boolean isName(String candidate) {
+  /** The speaker {@code candidate} names, as shown ({@code JohnRyding} split), or null when it is no person's name. */
+  private static String speaker(String candidate) {
     String s = candidate.strip();
     // A name starts with a capital and is a few words long: most headings fail that without a pattern.
     if (s.isEmpty() || !Character.isUpperCase(s.charAt(0)) || s.length() > MAX_NAME_CHARS) {
-      return false;
+      return null;
     }
-    return CAMEL_NAME.matcher(s).matches() || WORDS_NAME.matcher(s).matches();
-  }
-
-  private static String name(String candidate) {
-    String s = candidate.strip();
-    return s.indexOf(' ') < 0 && CAMEL_NAME.matcher(s).matches() ? splitCamelCase(s) : s;
+    if (CAMEL_NAME.matcher(s).matches()) {
+      return splitCamelCase(s);
+    }
+    return WORDS_NAME.matcher(s).matches() ? s : null;
   }
 
   /** {@code JohnRyding} is {@code John Ryding}: a space before each capital that follows a small letter. */
