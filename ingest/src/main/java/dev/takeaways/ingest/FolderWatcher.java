@@ -246,14 +246,19 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     return out;
   }
 
+  /** Marks every note under {@code dir} pending, as seen at {@code seenAt}. */
+  private void markNotesUnder(Path dir, long seenAt) throws IOException {
+    for (Path f : walk(dir)) {
+      if (isCandidate(f)) {
+        pending.put(f, new Pending(seenAt, -1, -1));
+      }
+    }
+  }
+
   /** Marks every note on disk and every note in the checkpoint as pending. */
   private void reconcile() throws IOException {
     long now = clock.millis() - debounce.toMillis();
-    for (Path f : walk(root)) {
-      if (isCandidate(f)) {
-        pending.put(f, new Pending(now, -1, -1));
-      }
-    }
+    markNotesUnder(root, now);
     for (String id : checkpoint.noteIds()) {
       pending.putIfAbsent(root.resolve(id), new Pending(now, -1, -1));
     }
@@ -273,11 +278,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
       if (event.kind() == ENTRY_CREATE && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
         // A folder created or moved in: watch it and take the files already inside.
         register(path);
-        for (Path f : walk(path)) {
-          if (isCandidate(f)) {
-            pending.put(f, new Pending(clock.millis(), -1, -1));
-          }
-        }
+        markNotesUnder(path, clock.millis());
       } else if (event.kind() == ENTRY_DELETE) {
         // A file, or a whole folder: every note the checkpoint knows under it may be gone.
         String prefix = NoteIds.noteId(root, path);
