@@ -86,9 +86,7 @@ class SecuredBrokerIT {
       Path data = dir.resolve("data");
       int metricsPort = KafkaFixture.freePort();
       Path log = dir.resolve("up.log");
-      up = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar", CrashRecoveryIT.jar().toString(), "up",
-          "--watch", watch.toString(), "--data", data.toString(), "--metrics-port", String.valueOf(metricsPort), "--http-port", "-1",
-          "--bootstrap-servers", bootstrap, "--kafka-config", config.toString())
+      up = new ProcessBuilder(CrashRecoveryIT.up(CrashRecoveryIT.jar(), watch, data, metricsPort, "--bootstrap-servers", bootstrap, "--kafka-config", config.toString()))
           .redirectErrorStream(true).redirectOutput(log.toFile()).start();
 
       String store = JdbcNoteStore.sqliteUrl(data.resolve("takeaways.db"));
