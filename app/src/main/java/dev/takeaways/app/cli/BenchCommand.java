@@ -105,6 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("takeaways-bench");
     EmbeddedKafkaBroker broker = null;
     Pipeline pipeline = null;
+    HeapSampler heap = new HeapSampler();
     try {
       List<String> sections = sections(corpus != null ? corpus : examples());
       List<String> throughputNotes = generate(sections, notes, bytesPerNote, "t");
@@ -112,7 +113,6 @@ public final class BenchCommand implements Callable<Integer> {
       long totalBytes = throughputNotes.stream().mapToLong(n -> n.getBytes(StandardCharsets.UTF_8).length).sum();
       progress.printf("bench: %d notes of %d bytes (%.1f MB), then %d at %.1f notes/s%n", notes, bytesPerNote, totalBytes / MB, latencyNotes, rate);
 
-      HeapSampler heap = new HeapSampler();
       heap.start();
       double parseMbPerSec = parseOnly(throughputNotes, totalBytes);
       progress.printf("bench: commonmark-java parse only: %.1f MB/s%n", parseMbPerSec);
@@ -214,6 +214,7 @@ public final class BenchCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     } finally {
+      heap.interrupt(); // run from a test, the JVM outlives the command
       if (pipeline != null) {
         pipeline.close();
       }
