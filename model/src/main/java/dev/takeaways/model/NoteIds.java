@@ -3,6 +3,9 @@ package dev.takeaways.model;
 import java.nio.file.Path;
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -38,7 +41,7 @@ public final class NoteIds {
    */
   public static String takeawayId(String noteId, String section, TakeawayKind kind, String text, int occurrence) {
     long textHash = combine(placeHash(section, kind), hash(normalize(text)));
-    return noteId + "#" + hex(occurrenceHash(textHash, occurrence));
+    return hex(noteId + "#", occurrenceHash(textHash, occurrence));
   }
 
   private static long placeHash(String section, TakeawayKind kind) {
@@ -74,18 +77,15 @@ public final class NoteIds {
    * definition of {@link #takeawayId}. Not thread-safe: one per note being extracted.
    */
   public static final class TakeawayIdSequence {
-    private final String noteId;
+    private final String idPrefix;
     private final java.util.Map<Long, Integer> seen = new java.util.HashMap<>();
     private String lastSection;
     /** The place hashes of {@link #lastSection} by kind; 0 where not computed yet. */
     private final long[] places = new long[TakeawayKind.values().length];
 
     public TakeawayIdSequence(String noteId) {
-      this.noteId = noteId;
+      this.idPrefix = noteId + "#";
     }
-
-    /** A reused buffer for the UTF-8 bytes of a lower-cased ASCII text. */
-    private byte[] bytes = new byte[256];
 
     /**
      * The id of the next takeaway with this section, kind and text.
@@ -104,44 +104,66 @@ public final class NoteIds {
       // The place hash carries the section and kind, so equal texts elsewhere count separately.
       long hash = combine(places[kind.ordinal()], lowerCaseHash(tidyText));
       int occurrence = seen.merge(hash, 1, Integer::sum) - 1;
-      return noteId + "#" + hex(occurrenceHash(hash, occurrence));
+      return hex(idPrefix, occurrenceHash(hash, occurrence));
     }
 
     /**
-     * {@code hash(text.toLowerCase(Locale.ROOT))}: an ASCII text (most are) is lower-cased and
-     * encoded in one pass into the reused buffer, with no string or array made per text.
+     * {@code hash(text.toLowerCase(Locale.ROOT))}: an ASCII text (most are) is encoded (one
+     * intrinsic copy) and lower-cased in place, eight bytes at a time.
      */
-    private long lowerCaseHash(String text) {
-      int n = text.length();
-      if (bytes.length < n) {
-        bytes = new byte[Math.max(n, 2 * bytes.length)];
-      }
-      for (int i = 0; i < n; i++) {
-        char c = text.charAt(i);
-        if (c >= 0x80) {
-          return hash(text.toLowerCase(Locale.ROOT));
-        }
-        bytes[i] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-      }
-      return XXH3.hashBytesToLong(bytes, 0, n);
+    private static long lowerCaseHash(String text) {
+      byte[] bytes = utf8(text);
+      return toLowerCaseAscii(bytes) ? XXH3.hashBytesToLong(bytes) : hash(text.toLowerCase(Locale.ROOT));
     }
+  }
+
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * Lower-cases ASCII bytes in place and says true; says false (the bytes half done) at the first
+   * byte that is not ASCII. Eight bytes at a time: in a word whose bytes are all below 0x80, adding
+   * 0x3F to each sets its high bit where the byte is at least 'A', adding 0x25 where it is above 'Z'
+   * (no byte carries into the next); the bytes with the first and not the second get 0x20 added.
+   */
+  static boolean toLowerCaseAscii(byte[] bytes) {
+    int n = bytes.length;
+    int i = 0;
+    for (; i + Long.BYTES <= n; i += Long.BYTES) {
+      long word = (long) LONGS.get(bytes, i);
+      if ((word & HIGH_BITS) != 0) {
+        return false;
+      }
+      long upper = (word + 0x3F3F3F3F3F3F3F3FL) & ~(word + 0x2525252525252525L) & HIGH_BITS;
+      LONGS.set(bytes, i, word | (upper >>> 2));
+    }
+    for (; i < n; i++) {
+      int c = bytes[i];
+      if (c < 0) {
+        return false;
+      }
+      bytes[i] = (byte) (c + ((char) (c - 'A') < 26 ? 'a' - 'A' : 0));
+    }
+    return true;
   }
 
   /** The id of a session: the note id, {@code @}, and a short hash of its section path and title. */
   public static String sessionId(String noteId, String sectionPath, int occurrence) {
-    return noteId + "@" + hex(hash(sectionPath + "\n" + occurrence));
+    return hex(noteId + "@", hash(sectionPath + "\n" + occurrence));
   }
 
   private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
-  /** 16 lower-case hex digits, leading zeros included. */
-  private static String hex(long hash) {
-    char[] digits = new char[16];
-    for (int i = 15; i >= 0; i--) {
-      digits[i] = HEX_DIGITS[(int) (hash & 0xF)];
+  /** {@code prefix} and then 16 lower-case hex digits, leading zeros included: in one string. */
+  private static String hex(String prefix, long hash) {
+    int p = prefix.length();
+    char[] chars = new char[p + 16];
+    prefix.getChars(0, p, chars, 0);
+    for (int i = p + 15; i >= p; i--) {
+      chars[i] = HEX_DIGITS[(int) (hash & 0xF)];
       hash >>>= 4;
     }
-    return new String(digits);
+    return new String(chars);
   }
 
   /** Lower case, single spaces: two texts that differ only in case or spacing share an id. */

@@ -93,4 +93,22 @@ class JsonSerdeTest {
     assertThat(ids.next("A > B", p, "short")).isEqualTo(NoteIds.takeawayId("n.md", "A > B", p, "SHORT", 0));
     assertThat(NoteIds.noteId(java.nio.file.Path.of("/notes"), java.nio.file.Path.of("/notes/day1/talk.md"))).isEqualTo("day1/talk.md");
   }
+
+  @Test
+  void asciiIsLowerCasedWordWiseExactlyAsStringDoes() {
+    // Every ASCII character at every place in an eight-byte word and in the tail after the words.
+    StringBuilder all = new StringBuilder();
+    for (char c = 0; c < 0x80; c++) {
+      all.append(c);
+    }
+    for (int shift = 0; shift < 9; shift++) {
+      String text = "x".repeat(shift) + all;
+      byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      assertThat(NoteIds.toLowerCaseAscii(bytes)).isTrue();
+      assertThat(new String(bytes, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(text.toLowerCase(java.util.Locale.ROOT));
+    }
+    // A byte that is not ASCII, in a word or in the tail, is refused: the caller lower-cases the string.
+    assertThat(NoteIds.toLowerCaseAscii("Caf\u00e9 au lait".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isFalse();
+    assertThat(NoteIds.toLowerCaseAscii("caf\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isFalse();
+  }
 }

@@ -14,17 +14,18 @@ import org.commonmark.node.Text;
 /**
  * Renders a node's inline content as plain text: no Markdown syntax, link text without targets.
  * Walks the tree with type tests rather than a visitor: one call per node, not two virtual ones.
+ * One instance serves a whole extraction, reusing its buffer for every text: not thread-safe.
  */
 final class PlainText {
-  private final StringBuilder out = new StringBuilder(128);
+  private final StringBuilder out = new StringBuilder(1024);
   private boolean pendingSpace;
   private List<Bold> strong;
 
   /** The node's text, tidy (see {@link #tidy}): collapsed while it is collected, in one pass. */
-  static String of(Node node) {
-    PlainText visitor = new PlainText();
-    visitor.node(node);
-    return visitor.out.toString();
+  String of(Node node) {
+    start(null);
+    node(node);
+    return out.toString();
   }
 
   /** A paragraph's text and its bold spans, collected in one walk. */
@@ -33,11 +34,24 @@ final class PlainText {
   /** A bold span: its text, and where it stands in the paragraph's text ({@code end} exclusive). */
   record Bold(String text, int start, int end) {}
 
-  static WithStrong withStrong(Node node) {
-    PlainText visitor = new PlainText();
-    visitor.strong = new ArrayList<>(0);
-    visitor.node(node);
-    return new WithStrong(visitor.out.toString(), visitor.strong);
+  WithStrong withStrong(Node node) {
+    List<Bold> bolds = new ArrayList<>(0);
+    start(bolds);
+    node(node);
+    return new WithStrong(out.toString(), bolds);
+  }
+
+  /** Single spaces (of any run of white space, no-break spaces included), trimmed. */
+  String tidy(String text) {
+    start(null);
+    append(text);
+    return out.toString();
+  }
+
+  private void start(List<Bold> bolds) {
+    out.setLength(0);
+    pendingSpace = false;
+    strong = bolds;
   }
 
   private void node(Node node) {
@@ -73,13 +87,6 @@ final class PlainText {
     children(bold);
     int end = out.length();
     strong.add(start < end ? new Bold(out.substring(start, end).strip(), start, end) : new Bold("", end, end));
-  }
-
-  /** Single spaces (of any run of white space, no-break spaces included), trimmed. */
-  static String tidy(String text) {
-    PlainText p = new PlainText();
-    p.append(text);
-    return p.out.toString();
   }
 
   /** Appends {@code s} with white space collapsed, copying whole runs of clean text at once. */

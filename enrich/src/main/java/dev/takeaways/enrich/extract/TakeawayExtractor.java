@@ -92,6 +92,7 @@ public final class TakeawayExtractor {
     private final Map<String, Boolean> talkSections = new HashMap<>();
     private final NoteIds.TakeawayIdSequence ids;
     private final List<String> speakersInBody = new ArrayList<>();
+    private final PlainText plain = new PlainText();
     private String firstHeading;
     private String section;
     private Session current;
@@ -117,7 +118,7 @@ public final class TakeawayExtractor {
         } else if (speakerListNext && (block instanceof BulletList || block instanceof OrderedList)) {
           speakerListNext = false;
           for (Node item = block.getFirstChild(); item != null; item = item.getNext()) {
-            speakersInBody.add(personName(PlainText.of(item)));
+            speakersInBody.add(personName(plain.of(item)));
           }
         } else {
           speakerListNext = false;
@@ -136,7 +137,7 @@ public final class TakeawayExtractor {
     }
 
     private void enter(Heading heading, boolean hasSubheading) {
-      String text = PlainText.of(heading);
+      String text = plain.of(heading);
       // The note's title, when it has none in front matter: a top-level heading, or a heading the body opens with.
       if (firstHeading == null && !text.isEmpty() && (heading.getLevel() == 1 || heading.getPrevious() == null)) {
         firstHeading = text;
@@ -256,7 +257,7 @@ public final class TakeawayExtractor {
     }
 
     private void paragraph(Paragraph paragraph, boolean inList) {
-      PlainText.WithStrong collected = PlainText.withStrong(paragraph);
+      PlainText.WithStrong collected = plain.withStrong(paragraph);
       String text = collected.text();
       if (!collected.strong().isEmpty()) {
         List<String> highlights = new ArrayList<>();
@@ -455,8 +456,8 @@ public final class TakeawayExtractor {
     }
 
     /** {@code William Morgan, Buoyant} is William Morgan. */
-    private static String personName(String text) {
-      String name = PlainText.tidy(text);
+    private String personName(String text) {
+      String name = plain.tidy(text);
       int comma = name.indexOf(',');
       return comma > 0 ? name.substring(0, comma).strip() : name;
     }
@@ -478,7 +479,7 @@ public final class TakeawayExtractor {
 
       @Override
       public void visit(BlockQuote blockQuote) {
-        add(TakeawayKind.QUOTE, PlainText.of(blockQuote));
+        add(TakeawayKind.QUOTE, plain.of(blockQuote));
       }
 
       @Override
@@ -491,7 +492,7 @@ public final class TakeawayExtractor {
             if (e.tagName().equals("blockquote")) {
               add(TakeawayKind.QUOTE, t);
             } else {
-              text(PlainText.tidy(t), e.tagName().equals("li"));
+              text(plain.tidy(t), e.tagName().equals("li"));
             }
           }
         }
@@ -520,10 +521,10 @@ public final class TakeawayExtractor {
       }
     }
 
-    private static String tableRow(Node row) {
+    private String tableRow(Node row) {
       List<String> cells = new ArrayList<>();
       for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
-        String c = PlainText.of(cell);
+        String c = plain.of(cell);
         if (!c.isEmpty()) {
           cells.add(c);
         }

@@ -26,11 +26,6 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * becomes a warning, never an exception. Thread-safe and free of I/O.
  */
 public final class NoteParser {
-  private static final Pattern YAML_FRONT_MATTER =
-      Pattern.compile("\\A\\uFEFF?---[ \\t]*\\r?\\n(.*?)^(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|\\z)",
-          Pattern.DOTALL | Pattern.MULTILINE);
-  private static final Pattern TOML_FRONT_MATTER =
-      Pattern.compile("\\A\\uFEFF?\\+\\+\\+[ \\t]*\\r?\\n(.*?)^\\+\\+\\+[ \\t]*(?:\\r?\\n|\\z)", Pattern.DOTALL | Pattern.MULTILINE);
   private static final TomlMapper TOML = new TomlMapper();
   private static final int MAX_FRONT_MATTER_CHARS = 64 * 1024;
   private static final Pattern PERSON_SLUG = Pattern.compile("[a-z]+(?:-[a-z]+)+");
@@ -63,23 +58,78 @@ public final class NoteParser {
     FrontMatter frontMatter = FrontMatter.EMPTY;
     boolean unreadable = false;
     String body = text;
-    Matcher yaml = YAML_FRONT_MATTER.matcher(text);
-    Matcher toml = TOML_FRONT_MATTER.matcher(text);
-    // lookingAt, not find: the patterns are anchored at the start, and find would try every position.
-    if (yaml.lookingAt()) {
-      body = text.substring(yaml.end());
-      Map<?, ?> map = readYaml(yaml.group(1), warnings);
+    Fenced yaml = Fenced.find(text, "---", "...");
+    Fenced toml = yaml == null ? Fenced.find(text, "+++", "+++") : null;
+    if (yaml != null) {
+      body = text.substring(yaml.bodyStart());
+      Map<?, ?> map = readYaml(yaml.content(text), warnings);
       unreadable = map == null;
       frontMatter = map == null ? FrontMatter.EMPTY : frontMatter(map, warnings);
-    } else if (toml.lookingAt()) {
-      body = text.substring(toml.end());
-      Map<?, ?> map = readToml(toml.group(1), warnings);
+    } else if (toml != null) {
+      body = text.substring(toml.bodyStart());
+      Map<?, ?> map = readToml(toml.content(text), warnings);
       unreadable = map == null;
       frontMatter = map == null ? FrontMatter.EMPTY : frontMatter(map, warnings);
     } else if (text.startsWith("---\n") || text.startsWith("---\r\n")) {
       warnings.add("front matter is not closed by a '---' line; read as Markdown");
     }
     return new ParsedNote(frontMatter, unreadable, markdown.parse(body), warnings);
+  }
+
+  /**
+   * Front matter fenced by lines of its own: the note opens (after a byte order mark) with the
+   * {@code open} line, and the first later line that is {@code open} or {@code close} ends it;
+   * white space may follow a fence, lines end with LF or CRLF. Found by looking at line starts
+   * only, not by a regular expression that tries every character of the front matter.
+   *
+   * @param contentStart where the front matter's first line starts
+   * @param contentEnd where the closing fence's line starts
+   * @param bodyStart where the body starts, after the closing fence's line
+   */
+  record Fenced(int contentStart, int contentEnd, int bodyStart) {
+    String content(String text) {
+      return text.substring(contentStart, contentEnd);
+    }
+
+    /** The front matter between {@code open} and {@code open} or {@code close} fences, or null. */
+    static Fenced find(String text, String open, String close) {
+      int start = text.startsWith("\uFEFF") ? 1 : 0;
+      if (!text.startsWith(open, start)) {
+        return null;
+      }
+      int contentStart = afterFenceLine(text, start + open.length());
+      if (contentStart <= 0 || text.charAt(contentStart - 1) != '\n') {
+        return null; // the opening fence's line must end: a note that is only "---" has no front matter
+      }
+      for (int line = contentStart; line < text.length(); ) {
+        String fence = text.startsWith(open, line) ? open : text.startsWith(close, line) ? close : null;
+        int bodyStart = fence == null ? -1 : afterFenceLine(text, line + fence.length());
+        if (bodyStart >= 0) {
+          return new Fenced(contentStart, line, bodyStart);
+        }
+        int newline = text.indexOf('\n', line);
+        if (newline < 0) {
+          return null;
+        }
+        line = newline + 1;
+      }
+      return null;
+    }
+
+    /** After a fence at {@code at}: blanks, then the line's end; where the next line starts, or -1 when more follows. */
+    private static int afterFenceLine(String text, int at) {
+      int i = at;
+      while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+        i++;
+      }
+      if (i == text.length()) {
+        return i;
+      }
+      if (text.charAt(i) == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        return i + 2;
+      }
+      return text.charAt(i) == '\n' ? i + 1 : -1;
+    }
   }
 
   /** Real front matter is a few levels deep; a bomb is thousands (the YAML parser recurses per level). */

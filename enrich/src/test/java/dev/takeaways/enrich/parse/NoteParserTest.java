@@ -102,4 +102,47 @@ class NoteParserTest {
   void slugsWithSpacesBecomeKebabCase() {
     assertThat(NoteParser.slug("notes summary from devops days boston 2014 ")).isEqualTo("notes-summary-from-devops-days-boston-2014");
   }
+
+  @Test
+  void frontMatterFencesAreFoundAsTheRegularExpressionsOfTheirDefinitionFindThem() {
+    // The definition, as regular expressions (LF and CRLF notes: a lone CR ends no line here).
+    java.util.regex.Pattern yaml = java.util.regex.Pattern.compile(
+        "\\A\\uFEFF?---[ \\t]*\\r?\\n(.*?)^(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|\\z)",
+        java.util.regex.Pattern.DOTALL | java.util.regex.Pattern.MULTILINE);
+    java.util.regex.Pattern toml = java.util.regex.Pattern.compile(
+        "\\A\\uFEFF?\\+\\+\\+[ \\t]*\\r?\\n(.*?)^\\+\\+\\+[ \\t]*(?:\\r?\\n|\\z)",
+        java.util.regex.Pattern.DOTALL | java.util.regex.Pattern.MULTILINE);
+    String[] opens = {"---", "\uFEFF---", "--- \t", "---x", "+++", "+++ ", "", "----"};
+    String[] ends = {"\n", "\r\n", "", " \n"};
+    String[] contents = {"", "a: 1\n", "a: 1\r\n", "a: ---\n", "----\n", "---x\n", "b: 2\n...x\n", "t = 1\n"};
+    String[] closes = {"---", "...", "+++", "--- ", "---\t", "----", ". . .", ""};
+    String[] afters = {"\n# Body\n", "\r\nbody", "", "x\n", "\n---\nmore\n"};
+    int found = 0;
+    for (String open : opens) {
+      for (String end : ends) {
+        for (String content : contents) {
+          for (String close : closes) {
+            for (String after : afters) {
+              String text = open + end + content + close + after;
+              found += agrees(text, yaml, NoteParser.Fenced.find(text, "---", "..."));
+              found += agrees(text, toml, NoteParser.Fenced.find(text, "+++", "+++"));
+            }
+          }
+        }
+      }
+    }
+    assertThat(found).as("variants with front matter").isGreaterThan(500);
+  }
+
+  private static int agrees(String text, java.util.regex.Pattern definition, NoteParser.Fenced fenced) {
+    java.util.regex.Matcher m = definition.matcher(text);
+    if (!m.lookingAt()) {
+      assertThat(fenced).as("front matter in %s", text.replace("\n", "\\n").replace("\r", "\\r")).isNull();
+      return 0;
+    }
+    assertThat(fenced).as("front matter in %s", text.replace("\n", "\\n").replace("\r", "\\r")).isNotNull();
+    assertThat(fenced.content(text)).isEqualTo(m.group(1));
+    assertThat(fenced.bodyStart()).isEqualTo(m.end());
+    return 1;
+  }
 }
