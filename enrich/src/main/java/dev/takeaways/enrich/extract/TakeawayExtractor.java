@@ -71,6 +71,8 @@ public final class TakeawayExtractor {
   private static final String NOTE_LABEL_START = "nqai";
   /** Long enough for the longest label the patterns know ({@code X's summary:} with a 40-letter name). */
   private static final int OPENING_CHARS = 64;
+  /** What may follow a summary label ({@link #SUMMARY}). */
+  private static final String LABEL_SEPARATORS = ":-\u2013\u2014";
   private static final int MIN_SENTENCE_WORDS = 3;
   private static final String SEPARATOR = " > ";
 
@@ -356,19 +358,33 @@ public final class TakeawayExtractor {
       return false;
     }
 
-    /** Whether the opening holds {@code summar} or {@code takeaway}, or starts with {@code tl}: in one pass. */
+    /**
+     * Whether a summary label may open the text: every label ends with {@code summary}, {@code
+     * takeaway(s)} or {@code dr} (TL;DR), then a colon or a dash. So only the words before the
+     * separators in the opening are looked at, and those are found by {@code indexOf}, which scans
+     * many characters at a time; most texts have none.
+     */
     private static boolean mayBeSummary(String text) {
-      if (opensWith(text, "tl")) {
-        return true;
-      }
       int end = Math.min(text.length(), OPENING_CHARS);
-      for (int i = 0; i < end; i++) {
-        int c = text.charAt(i) | 0x20;
-        if ((c == 's' && i + 6 <= end && lettersAt(text, i, "summar")) || (c == 't' && i + 8 <= end && lettersAt(text, i, "takeaway"))) {
-          return true;
+      for (int s = 0; s < LABEL_SEPARATORS.length(); s++) {
+        char separator = LABEL_SEPARATORS.charAt(s);
+        for (int at = text.indexOf(separator); at >= 0 && at < end; at = text.indexOf(separator, at + 1)) {
+          int word = at;
+          while (word > 0 && Character.isWhitespace(text.charAt(word - 1))) {
+            word--;
+          }
+          if (lettersBefore(text, word, "summary") || lettersBefore(text, word, "takeaway")
+              || lettersBefore(text, word, "takeaways") || lettersBefore(text, word, "dr")) {
+            return true;
+          }
         }
       }
       return false;
+    }
+
+    /** Whether {@code word}, lower-case ASCII letters, ends at {@code end} in {@code text}, in any case. */
+    private static boolean lettersBefore(String text, int end, String word) {
+      return end >= word.length() && lettersAt(text, end - word.length(), word);
     }
 
     /**

@@ -81,6 +81,27 @@ class TakeawayExtractorTest {
   }
 
   @Test
+  void everySummaryLabelIsReadAndLookalikesAreNot() {
+    String[] labels = {
+      "Summary:", "SUMMARY :", "In summary -", "TL;DR:", "tl dr \u2014", "TLDR:", "Takeaways:", "My takeaways -",
+      "Key Takeaway \u2013", "Dewey's summary:", "Jean-Luc's Summary:", "Bob\u2019s summary -", "KEY TAKEAWAYS:"
+    };
+    for (String label : labels) {
+      assertThat(extract(label + " ship small changes\n").takeaways())
+          .as(label)
+          .extracting(Takeaway::kind, Takeaway::text)
+          .containsExactly(tuple(TakeawayKind.SUMMARY, "ship small changes"));
+    }
+    String[] lookalikes = {
+      "The summary was long", "The takeaway is simple: ship small changes", "Summaries: ship", "x".repeat(60) + " summary: late",
+      "A sum-up: ship small changes"
+    };
+    for (String text : lookalikes) {
+      assertThat(extract(text + "\n").takeaways()).as(text).extracting(Takeaway::kind).containsExactly(TakeawayKind.POINT);
+    }
+  }
+
+  @Test
   void kindsAreRecognized() {
     String note =
         """
