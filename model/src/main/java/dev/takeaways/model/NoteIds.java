@@ -78,7 +78,7 @@ public final class NoteIds {
    */
   public static final class TakeawayIdSequence {
     private final String idPrefix;
-    private final java.util.Map<Long, Integer> seen = new java.util.HashMap<>();
+    private final Occurrences seen = new Occurrences();
     private String lastSection;
     /** The place hashes of {@link #lastSection} by kind; 0 where not computed yet. */
     private final long[] places = new long[TakeawayKind.values().length];
@@ -103,7 +103,7 @@ public final class NoteIds {
       }
       // The place hash carries the section and kind, so equal texts elsewhere count separately.
       long hash = combine(places[kind.ordinal()], lowerCaseHash(tidyText));
-      int occurrence = seen.merge(hash, 1, Integer::sum) - 1;
+      int occurrence = seen.count(hash);
       return hex(idPrefix, occurrenceHash(hash, occurrence));
     }
 
@@ -114,6 +114,56 @@ public final class NoteIds {
     private static long lowerCaseHash(String text) {
       byte[] bytes = utf8(text);
       return toLowerCaseAscii(bytes) ? XXH3.hashBytesToLong(bytes) : hash(text.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /**
+   * How often each 64-bit hash was counted: open addressing over primitive arrays, since the keys
+   * are already uniform hashes (no boxing, no node per key). Grows at half full.
+   */
+  private static final class Occurrences {
+    private long[] keys = new long[256];
+    private int[] counts = new int[256];
+    private int size;
+    /** The key 0 has no slot: 0 marks an empty one. */
+    private int zeros;
+
+    /** Counts {@code key}; how often it was counted before. */
+    int count(long key) {
+      if (key == 0) {
+        return zeros++;
+      }
+      if (2 * (size + 1) > keys.length) {
+        grow();
+      }
+      int mask = keys.length - 1;
+      int i = (int) key & mask;
+      while (keys[i] != 0 && keys[i] != key) {
+        i = (i + 1) & mask;
+      }
+      if (keys[i] == 0) {
+        keys[i] = key;
+        size++;
+      }
+      return counts[i]++;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldCounts = counts;
+      keys = new long[2 * oldKeys.length];
+      counts = new int[keys.length];
+      int mask = keys.length - 1;
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldKeys[j] != 0) {
+          int i = (int) oldKeys[j] & mask;
+          while (keys[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          keys[i] = oldKeys[j];
+          counts[i] = oldCounts[j];
+        }
+      }
     }
   }
 
