@@ -60,7 +60,15 @@ public final class NoteIds {
   }
 
   private static long occurrenceHash(long textHash, int occurrence) {
-    return occurrence == 0 ? textHash : XXH3.hashStream().putLong(textHash).putInt(occurrence).getAsLong();
+    if (occurrence == 0) {
+      return textHash;
+    }
+    // XXH3 of the twelve bytes a hash stream's putLong(textHash).putInt(occurrence) gives (little
+    // endian), hashed in one call: a stream object per repeated text costs more than the hash.
+    byte[] bytes = new byte[Long.BYTES + Integer.BYTES];
+    LONGS.set(bytes, 0, textHash);
+    INTS.set(bytes, Long.BYTES, occurrence);
+    return XXH3.hashBytesToLong(bytes);
   }
 
   /** XXH3 of the UTF-8 bytes (encoding is an intrinsic; hashing chars one by one is not). */
@@ -169,6 +177,7 @@ public final class NoteIds {
 
   private static final long HIGH_BITS = 0x8080808080808080L;
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   /**
    * Lower-cases ASCII bytes in place and says true; says false (the bytes half done) at the first

@@ -79,6 +79,7 @@ class JsonSerdeTest {
     // Pinned: a stored takeaway keeps its id across versions, so the function must never change.
     assertThat(NoteIds.takeawayId("n.md", "A > B", p, "Use docker", 0)).isEqualTo("n.md#a253a06df534c6bb");
     assertThat(NoteIds.takeawayId("n.md", "A > B", p, "Use docker", 1)).isEqualTo("n.md#bba897423d75b536");
+    assertThat(NoteIds.takeawayId("n.md", "A > B", p, "Use docker", 1000)).isEqualTo("n.md#5c3281af9db7aa2b");
     assertThat(NoteIds.sessionId("n.md", "Talks > Immutable servers", 0)).isEqualTo("n.md@834355e8e8e84ea6");
 
     NoteIds.TakeawayIdSequence ids = new NoteIds.TakeawayIdSequence("n.md");

@@ -96,7 +96,6 @@ public final class TakeawayExtractor {
     private final List<String> speakersInBody = new ArrayList<>();
     private final PlainText plain = new PlainText();
     private String firstHeading;
-    private String section;
     private Session current;
     private int currentLevel;
     private boolean speakerListNext;
@@ -112,11 +111,18 @@ public final class TakeawayExtractor {
       for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
         blocks.add(n);
       }
+      // The level of the first heading after each block (0: none), so that a heading learns whether
+      // a deeper one follows it without walking the blocks again.
+      int[] nextHeading = new int[blocks.size()];
+      for (int i = blocks.size() - 2; i >= 0; i--) {
+        nextHeading[i] = blocks.get(i + 1) instanceof Heading next ? next.getLevel() : nextHeading[i + 1];
+      }
+      BlockVisitor visitor = new BlockVisitor();
       for (int i = 0; i < blocks.size(); i++) {
         Node block = blocks.get(i);
         if (block instanceof Heading heading) {
           speakerListNext = false;
-          enter(heading, hasSubheading(blocks, i, heading.getLevel()));
+          enter(heading, nextHeading[i] > heading.getLevel());
         } else if (speakerListNext && (block instanceof BulletList || block instanceof OrderedList)) {
           speakerListNext = false;
           for (Node item = block.getFirstChild(); item != null; item = item.getNext()) {
@@ -124,18 +130,9 @@ public final class TakeawayExtractor {
           }
         } else {
           speakerListNext = false;
-          block.accept(new BlockVisitor());
+          block.accept(visitor);
         }
       }
-    }
-
-    private static boolean hasSubheading(List<Node> blocks, int index, int level) {
-      for (int j = index + 1; j < blocks.size(); j++) {
-        if (blocks.get(j) instanceof Heading next) {
-          return next.getLevel() > level;
-        }
-      }
-      return false;
     }
 
     private void enter(Heading heading, boolean hasSubheading) {
@@ -150,7 +147,7 @@ public final class TakeawayExtractor {
       if (current != null && currentLevel >= heading.getLevel()) {
         current = null;
       }
-      String parent = sectionPath();
+      String parent = section();
       HeadingTitle parsed = HeadingTitle.parse(text);
       String url = firstLink(heading);
       boolean talk =
@@ -165,8 +162,7 @@ public final class TakeawayExtractor {
         sessions.add(current);
         text = parsed.title();
       }
-      open.push(new Section(heading.getLevel(), text));
-      section = null;
+      open.push(new Section(heading.getLevel(), text, text.isEmpty() ? parent : parent.isEmpty() ? text : parent + SEPARATOR + text));
     }
 
     /** Whether a section's title says it holds talks; asked once per title. */
@@ -212,23 +208,9 @@ public final class TakeawayExtractor {
       return null;
     }
 
-    private String sectionPath() {
-      StringBuilder path = new StringBuilder();
-      for (java.util.Iterator<Section> it = open.descendingIterator(); it.hasNext(); ) {
-        String title = it.next().title;
-        if (!title.isEmpty()) {
-          path.append(path.length() == 0 ? "" : SEPARATOR).append(title);
-        }
-      }
-      return path.toString();
-    }
-
-    /** The section path of what follows the last heading, computed once per heading. */
+    /** The path of the innermost open section: its titles from the top, the empty ones left out. */
     private String section() {
-      if (section == null) {
-        section = sectionPath();
-      }
-      return section;
+      return open.isEmpty() ? "" : open.peek().path();
     }
 
     private static boolean hasLetter(String text) {
@@ -549,5 +531,6 @@ public final class TakeawayExtractor {
     }
   }
 
-  private record Section(int level, String title) {}
+  /** An open section: its heading's level and title, and its path (see {@link Walk#section}). */
+  private record Section(int level, String title, String path) {}
 }
