@@ -111,25 +111,25 @@ final class NearMisses {
 
   /**
    * Polynomial hashes of the lower-cased word and of each string made by deleting one of its
-   * letters: the word first, then the deletions in order. Prefix and suffix hashes make each one
-   * in constant time.
+   * letters: the word first, then the deletions in order. The array holds the prefix hashes first;
+   * one backward pass then puts each deletion's hash (its prefix's, shifted, plus the hash of the
+   * letters after it, kept as it goes) in place of the prefix hash it no longer needs.
    */
   static long[] variantHashes(char[] text, int from, int to) {
     int n = to - from;
-    long[] prefix = new long[n + 1];
-    long[] power = new long[n + 1];
-    power[0] = 1;
-    for (int i = 0; i < n; i++) {
-      prefix[i + 1] = prefix[i] * BASE + Character.toLowerCase(text[from + i]);
-      power[i + 1] = power[i] * BASE;
-    }
     long[] out = new long[n + 1];
-    out[0] = prefix[n];
     for (int i = 0; i < n; i++) {
-      // prefix [0, i) then suffix (i, n): hash(suffix) = prefix[n] - prefix[i + 1] * BASE^(n - i - 1)
-      long suffix = prefix[n] - prefix[i + 1] * power[n - i - 1];
-      out[i + 1] = prefix[i] * power[n - i - 1] + suffix;
+      out[i + 1] = out[i] * BASE + Character.toLowerCase(text[from + i]);
     }
+    long word = out[n];
+    long suffix = 0; // the hash of the letters after i
+    long power = 1; // BASE^(n - 1 - i)
+    for (int i = n - 1; i >= 0; i--) {
+      out[i + 1] = out[i] * power + suffix;
+      suffix += Character.toLowerCase(text[from + i]) * power;
+      power *= BASE;
+    }
+    out[0] = word;
     return out;
   }
 
