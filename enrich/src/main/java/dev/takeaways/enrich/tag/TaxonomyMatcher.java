@@ -1,6 +1,5 @@
 package dev.takeaways.enrich.tag;
 
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import dev.takeaways.model.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +54,7 @@ public final class TaxonomyMatcher {
     }
   }
 
-  private final AhoCorasickDoubleArrayTrie<Spelling> trie = new AhoCorasickDoubleArrayTrie<>();
+  private final WordTrie<Spelling> trie = new WordTrie<>();
   private final Words words = new Words();
   private final NearMisses nearMisses;
   /** Every context word, numbered. */
@@ -159,8 +158,9 @@ public final class TaxonomyMatcher {
     int[] starts = encoded.starts();
     int[] ends = encoded.ends();
     List<Match> hits = new ArrayList<>();
-    trie.parseText(
-        encoded.exactCodes(),
+    trie.parse(
+        encoded.codes(),
+        encoded.length(),
         (int begin, int end, Spelling s, int index) -> {
           if (s.isContext()) {
             context[s.contextId()] = true;
@@ -202,7 +202,8 @@ public final class TaxonomyMatcher {
     for (Match m : matches) {
       otherTool |= m.spelling().need() == Need.NOTHING && "tool".equals(m.spelling().entry().type());
     }
-    Map<String, Tag> found = new LinkedHashMap<>();
+    // A text has a few tags: a list, searched, costs less than a map.
+    List<Tag> found = new ArrayList<>(matches.size());
     for (Match m : matches) {
       Spelling s = m.spelling();
       TaxonomyEntry e = s.entry();
@@ -212,11 +213,20 @@ public final class TaxonomyMatcher {
             case CONTEXT -> otherTool || anyIn(s.contextIds(), noteContext) ? "context" : null;
             case PROPER_NOUN -> properNoun(text, m.start(), m.end(), e.name()) ? "context" : null;
           };
-      if (rule != null && !found.containsKey(s.tagId()) && !profileLink(text, m.start(), m.end())) {
-        found.put(s.tagId(), new Tag(s.tagId(), new Tag.Evidence(text.substring(m.start(), m.end()), m.start(), m.end(), rule)));
+      if (rule != null && !has(found, s.tagId()) && !profileLink(text, m.start(), m.end())) {
+        found.add(new Tag(s.tagId(), new Tag.Evidence(text.substring(m.start(), m.end()), m.start(), m.end(), rule)));
       }
     }
-    return List.copyOf(found.values());
+    return List.copyOf(found);
+  }
+
+  private static boolean has(List<Tag> tags, String id) {
+    for (Tag t : tags) {
+      if (t.id().equals(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean anyIn(int[] ids, boolean[] seen) {

@@ -42,11 +42,7 @@ final class Words {
    * @param strangers start and end, in pairs, of the capitalized words of at least five letters that
    *     are no word of the taxonomy (candidates for misspellings); {@code strangerCount} pairs
    */
-  record Encoded(char[] text, char[] codes, int[] starts, int[] ends, int length, int[] strangers, int strangerCount) {
-    char[] exactCodes() {
-      return codes.length == length ? codes : Arrays.copyOf(codes, length);
-    }
-  }
+  record Encoded(char[] text, char[] codes, int[] starts, int[] ends, int length, int[] strangers, int strangerCount) {}
 
   /**
    * The words of {@code text}, read as normalized text is: case-insensitive, with hyphens and
