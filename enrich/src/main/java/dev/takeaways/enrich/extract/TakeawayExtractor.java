@@ -106,32 +106,52 @@ public final class TakeawayExtractor {
       this.document = document;
     }
 
+    /**
+     * One pass over the blocks. A heading is entered when the next heading shows whether a deeper
+     * one follows it; the blocks between wait for that in a list, so each block is read once and
+     * handled while it is still in the processor's cache (a large note's blocks lie scattered in
+     * memory, and each pass over them costs).
+     */
     void run() {
-      List<Node> blocks = new ArrayList<>();
-      for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
-        blocks.add(n);
-      }
-      // The level of the first heading after each block (0: none), so that a heading learns whether
-      // a deeper one follows it without walking the blocks again.
-      int[] nextHeading = new int[blocks.size()];
-      for (int i = blocks.size() - 2; i >= 0; i--) {
-        nextHeading[i] = blocks.get(i + 1) instanceof Heading next ? next.getLevel() : nextHeading[i + 1];
-      }
       BlockVisitor visitor = new BlockVisitor();
-      for (int i = 0; i < blocks.size(); i++) {
-        Node block = blocks.get(i);
+      Heading pending = null;
+      List<Node> section = new ArrayList<>();
+      for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
         if (block instanceof Heading heading) {
-          speakerListNext = false;
-          enter(heading, nextHeading[i] > heading.getLevel());
-        } else if (speakerListNext && (block instanceof BulletList || block instanceof OrderedList)) {
-          speakerListNext = false;
-          for (Node item = block.getFirstChild(); item != null; item = item.getNext()) {
-            speakersInBody.add(personName(plain.of(item)));
+          if (pending != null) {
+            enter(pending, heading.getLevel() > pending.getLevel());
+            handle(section, visitor);
           }
+          pending = heading;
+        } else if (pending != null) {
+          section.add(block);
         } else {
-          speakerListNext = false;
-          block.accept(visitor);
+          handle(block, visitor);
         }
+      }
+      if (pending != null) {
+        enter(pending, false);
+        handle(section, visitor);
+      }
+    }
+
+    private void handle(List<Node> blocks, BlockVisitor visitor) {
+      speakerListNext = false; // a heading stands before these blocks
+      for (Node block : blocks) {
+        handle(block, visitor);
+      }
+      blocks.clear();
+    }
+
+    private void handle(Node block, BlockVisitor visitor) {
+      if (speakerListNext && (block instanceof BulletList || block instanceof OrderedList)) {
+        speakerListNext = false;
+        for (Node item = block.getFirstChild(); item != null; item = item.getNext()) {
+          speakersInBody.add(personName(plain.of(item)));
+        }
+      } else {
+        speakerListNext = false;
+        block.accept(visitor);
       }
     }
 
