@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * Misspelled tool names within one edit (a letter added, dropped, changed, or two swapped) of a
@@ -25,6 +26,8 @@ import java.util.Set;
 final class NearMisses {
   static final int MIN_LENGTH = 6;
   private static final long BASE = 0x100000001b3L;
+  /** BASE times this is 1 (mod 2^64): BASE is odd. */
+  private static final long BASE_INVERSE = inverse(BASE);
   private static final int BLOOM_BITS = 1 << 18;
   private static final Object TWO_TOOLS = new Object();
 
@@ -53,9 +56,10 @@ final class NearMisses {
           continue;
         }
         names.computeIfAbsent(e, k -> new ArrayList<>()).add(word);
-        for (long h : variantHashes(word.toCharArray(), 0, word.length())) {
+        forEachVariant(word.toCharArray(), 0, word.length(), h -> {
           index.merge(h, e, (a, b) -> a == b ? a : TWO_TOOLS);
-        }
+          return true;
+        });
       }
     }
     variants = index.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
@@ -73,25 +77,11 @@ final class NearMisses {
     if (to - from < MIN_LENGTH - 1) {
       return null;
     }
-    TaxonomyEntry found = null;
-    for (long h : variantHashes(text, from, to)) {
-      int bit = bloomBit(h);
-      if ((bloom[bit >>> 6] & (1L << bit)) == 0) {
-        continue;
-      }
-      int at = Arrays.binarySearch(variants, h);
-      if (at < 0) {
-        continue;
-      }
-      Object owner = owners[at];
-      if (owner == TWO_TOOLS || (found != null && found != owner)) {
-        return null;
-      }
-      found = (TaxonomyEntry) owner;
-    }
-    if (found == null) {
+    Owner owner = new Owner();
+    if (!forEachVariant(text, from, to, owner) || owner.found == null) {
       return null;
     }
+    TaxonomyEntry found = owner.found;
     String word = new String(text, from, to - from).toLowerCase(Locale.ROOT);
     if (notMisspellings.contains(word)) {
       return null;
@@ -105,32 +95,69 @@ final class NearMisses {
     return null;
   }
 
+  /** The one tool a word's variants point to; stops at a second. */
+  private final class Owner implements LongPredicate {
+    private TaxonomyEntry found;
+
+    @Override
+    public boolean test(long h) {
+      int bit = bloomBit(h);
+      if ((bloom[bit >>> 6] & (1L << bit)) == 0) {
+        return true; // most variants: turned away by one bit
+      }
+      int at = Arrays.binarySearch(variants, h);
+      if (at < 0) {
+        return true;
+      }
+      Object owner = owners[at];
+      if (owner == TWO_TOOLS || (found != null && found != owner)) {
+        return false;
+      }
+      found = (TaxonomyEntry) owner;
+      return true;
+    }
+  }
+
+  /** The multiplicative inverse of an odd number, mod 2^64 (Newton's iteration, each step doubling the correct bits). */
+  static long inverse(long odd) {
+    long x = odd; // right in the low 3 bits
+    for (int i = 0; i < 5; i++) {
+      x *= 2 - odd * x;
+    }
+    return x;
+  }
+
   private static int bloomBit(long h) {
     return (int) (h ^ (h >>> 29)) & (BLOOM_BITS - 1);
   }
 
   /**
-   * Polynomial hashes of the lower-cased word and of each string made by deleting one of its
-   * letters: the word first, then the deletions in order. The array holds the prefix hashes first;
-   * one backward pass then puts each deletion's hash (its prefix's, shifted, plus the hash of the
-   * letters after it, kept as it goes) in place of the prefix hash it no longer needs.
+   * Gives {@code sink} the polynomial hash of the lower-cased word, then of each string made by
+   * deleting one of its letters (the last letter's deletion first), until it says false; says
+   * whether it got them all. Without an array: going back from the whole word's hash, each prefix's
+   * hash is the next one's less its letter, times the inverse of the (odd) base; a deletion's hash
+   * is its prefix's, shifted, plus the hash of the letters after it, kept as it goes.
    */
-  static long[] variantHashes(char[] text, int from, int to) {
-    int n = to - from;
-    long[] out = new long[n + 1];
-    for (int i = 0; i < n; i++) {
-      out[i + 1] = out[i] * BASE + Character.toLowerCase(text[from + i]);
+  static boolean forEachVariant(char[] text, int from, int to, LongPredicate sink) {
+    long prefix = 0;
+    for (int i = from; i < to; i++) {
+      prefix = prefix * BASE + Character.toLowerCase(text[i]);
     }
-    long word = out[n];
+    if (!sink.test(prefix)) {
+      return false;
+    }
     long suffix = 0; // the hash of the letters after i
-    long power = 1; // BASE^(n - 1 - i)
-    for (int i = n - 1; i >= 0; i--) {
-      out[i + 1] = out[i] * power + suffix;
-      suffix += Character.toLowerCase(text[from + i]) * power;
+    long power = 1; // BASE^(to - 1 - i)
+    for (int i = to - 1; i >= from; i--) {
+      char c = Character.toLowerCase(text[i]);
+      prefix = (prefix - c) * BASE_INVERSE; // the hash of the letters before i
+      if (!sink.test(prefix * power + suffix)) {
+        return false;
+      }
+      suffix += c * power;
       power *= BASE;
     }
-    out[0] = word;
-    return out;
+    return true;
   }
 
   /** Optimal string alignment distance of at most one, and not zero. */

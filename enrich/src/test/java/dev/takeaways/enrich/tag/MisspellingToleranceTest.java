@@ -42,6 +42,30 @@ class MisspellingToleranceTest {
   }
 
   @Test
+  void variantsAreTheHashesOfTheWordAndOfEachDeletion() {
+    assertThat(NearMisses.inverse(0x100000001b3L) * 0x100000001b3L).isEqualTo(1L);
+    for (String word : List.of("Kubernates", "ansible", "Ab", "x")) {
+      Set<Long> expected = new HashSet<>();
+      String lower = word.toLowerCase(java.util.Locale.ROOT);
+      expected.add(polynomial(lower));
+      for (int i = 0; i < lower.length(); i++) {
+        expected.add(polynomial(lower.substring(0, i) + lower.substring(i + 1)));
+      }
+      Set<Long> given = new HashSet<>();
+      assertThat(NearMisses.forEachVariant(word.toCharArray(), 0, word.length(), given::add)).isTrue();
+      assertThat(given).as(word).isEqualTo(expected);
+    }
+  }
+
+  private static long polynomial(String s) {
+    long h = 0;
+    for (int i = 0; i < s.length(); i++) {
+      h = h * 0x100000001b3L + s.charAt(i);
+    }
+    return h;
+  }
+
+  @Test
   void ordinaryWordsLowerCaseAndFarWordsAreNot() {
     assertThat(ids("Chocolate cake and a Docket for Parker")).isEmpty();
     assertThat(ids("people write kuberntes in lower case")).isEmpty();
