@@ -28,10 +28,32 @@ final class Words {
   private char[] codes = new char[1024];
   private int size;
 
-  /** The codes of {@code normalized}, adding its words. */
+  /**
+   * The codes of {@code normalized}, adding its words. It reads words as {@link #encode} does,
+   * with the same folding, kinds and keys, but in a loop of its own: when the taxonomy's thousands
+   * of spellings ran through encode's loop, the JIT compiled that loop for adding, and text was then
+   * encoded about 10% slower.
+   */
   String add(String normalized) {
-    Encoded e = encode(normalized, true);
-    return new String(e.codes(), 0, e.length());
+    StringBuilder codes = new StringBuilder();
+    int length = normalized.length();
+    int i = 0;
+    while (i < length) {
+      char f = fold(normalized.charAt(i));
+      byte kind = kindOf(f);
+      i++;
+      if (kind == SPACE) {
+        continue;
+      }
+      long h = f;
+      int letters = 1;
+      while (kind == WORD && i < length && kindOf(fold(normalized.charAt(i))) == WORD) {
+        h = key(h, letters++, fold(normalized.charAt(i)));
+        i++;
+      }
+      codes.append(codeOrAdd(spread(h)));
+    }
+    return codes.toString();
   }
 
   /**
@@ -48,11 +70,7 @@ final class Words {
    * The words of {@code text}, read as normalized text is: case-insensitive, with hyphens and
    * underscores as spaces. One pass.
    */
-  Encoded encode(String text) {
-    return encode(text, false);
-  }
-
-  private Encoded encode(String string, boolean adding) {
+  Encoded encode(String string) {
     char[] text = string.toCharArray();
     int length = text.length;
     int capacity = length / 8 + 16;
@@ -94,7 +112,7 @@ final class Words {
           i++;
         }
       }
-      char code = adding ? codeOrAdd(spread(h)) : code(spread(h));
+      char code = code(spread(h));
       if (code == UNKNOWN && i - start >= 5 && Character.isUpperCase(text[start])) {
         if (strangerCount * 2 == strangers.length) {
           strangers = Arrays.copyOf(strangers, Math.max(16, strangers.length * 2));

@@ -22,6 +22,23 @@ class TaxonomyMatcherTest {
   }
 
   @Test
+  void everyNameAliasAndMisspellingIsFoundInASentence() {
+    // The spellings' words are numbered by Words.add, a text's by Words.encode: they must agree.
+    int checked = 0;
+    for (TaxonomyEntry e : Taxonomy.bundled().entries()) {
+      if (e.ambiguous()) {
+        continue; // needs context: tested apart
+      }
+      for (String spelling : java.util.stream.Stream.of(List.of(e.name()), e.aliases(), e.misspellings()).flatMap(List::stream).toList()) {
+        List<String> found = MATCHER.tag("so we use " + spelling + " every day").stream().map(Tag::id).toList();
+        assertThat(found).as(spelling).contains(e.tagId());
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(1500);
+  }
+
+  @Test
   void shortWordsAreToldApartExactly() {
     // "it" and "k6" once shared a word hash: every short word must match only its own spellings.
     assertThat(ids("we did it with k6")).containsExactly("tool:k6");
