@@ -4,6 +4,7 @@ import dev.takeaways.enrich.NoteEnricher;
 import dev.takeaways.enrich.extract.Extraction;
 import dev.takeaways.enrich.extract.TakeawayExtractor;
 import dev.takeaways.enrich.parse.NoteParser;
+import dev.takeaways.enrich.parse.ParsedNote;
 import dev.takeaways.model.RawNote;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,7 @@ public class ExtractBenchmark {
   private TakeawayExtractor extractor;
   private NoteEnricher enricher;
   private RawNote raw;
-  private dev.takeaways.enrich.parse.ParsedNote parsed;
+  private ParsedNote parsed;
 
   @Setup(Level.Trial)
   public void load() throws IOException {
