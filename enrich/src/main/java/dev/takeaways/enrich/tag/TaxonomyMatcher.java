@@ -4,6 +4,7 @@ import dev.takeaways.model.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,12 @@ public final class TaxonomyMatcher {
   /**
    * What a spelling means: a keyword of an entry, a context word, or both.
    *
+   * @param entryIndex the entry's place in the taxonomy, or -1
    * @param contextId this spelling's number as a context word, or -1
    * @param contextIds the numbers of the entry's context words
    */
   private record Spelling(
-      TaxonomyEntry entry, String tagId, String rule, Need need, int contextId, int[] contextIds) {
+      TaxonomyEntry entry, int entryIndex, String tagId, String rule, Need need, int contextId, int[] contextIds) {
     boolean isKeyword() {
       return entry != null;
     }
@@ -59,6 +61,9 @@ public final class TaxonomyMatcher {
   private final NearMisses nearMisses;
   /** Every context word, numbered. */
   private final Map<String, Integer> contextIdByKey = new LinkedHashMap<>();
+  /** Each entry's place in the taxonomy, and its spelling as a near miss. */
+  private final Map<TaxonomyEntry, Spelling> nearMissSpellings = new IdentityHashMap<>();
+  private final int entryCount;
   private final int size;
 
   /** A matcher with misspelling tolerance. */
@@ -78,27 +83,33 @@ public final class TaxonomyMatcher {
     }
     // Keyed by the spelling's word codes: the automaton runs over words.
     Map<String, Spelling> byKey = new HashMap<>();
+    List<TaxonomyEntry> entries = taxonomy.entries();
+    entryCount = entries.size();
+    for (int i = 0; i < entries.size(); i++) {
+      TaxonomyEntry e = entries.get(i);
+      nearMissSpellings.put(e, new Spelling(e, i, e.tagId(), "misspelling", Need.NOTHING, -1, null));
+    }
     // Names first, then aliases, then misspellings: an entry's name beats another entry's alias.
-    for (TaxonomyEntry e : taxonomy.entries()) {
+    for (TaxonomyEntry e : entries) {
       Need need = !e.ambiguous() ? Need.NOTHING : e.context().isEmpty() ? Need.PROPER_NOUN : Need.CONTEXT;
       addKeyword(byKey, e.name(), e, "exact", need);
       addKeyword(byKey, e.slug(), e, "exact", need);
     }
-    for (TaxonomyEntry e : taxonomy.entries()) {
+    for (TaxonomyEntry e : entries) {
       e.aliases().forEach(a -> addKeyword(byKey, a, e, "alias", Need.NOTHING));
     }
-    for (TaxonomyEntry e : taxonomy.entries()) {
+    for (TaxonomyEntry e : entries) {
       e.misspellings().forEach(a -> addKeyword(byKey, a, e, "misspelling", Need.NOTHING));
     }
     contextIdByKey.forEach(
-        (k, id) -> byKey.merge(words.add(k), new Spelling(null, null, null, Need.NOTHING, id, null), (a, b) -> withContext(a, id)));
+        (k, id) -> byKey.merge(words.add(k), new Spelling(null, -1, null, null, Need.NOTHING, id, null), (a, b) -> withContext(a, id)));
     trie.build(new TreeMap<>(byKey));
     this.nearMisses = nearMisses ? new NearMisses(taxonomy.entries(), taxonomy.notMisspellings()) : null;
     size = byKey.size();
   }
 
   private static Spelling withContext(Spelling s, int contextId) {
-    return new Spelling(s.entry(), s.tagId(), s.rule(), s.need(), contextId, s.contextIds());
+    return new Spelling(s.entry(), s.entryIndex(), s.tagId(), s.rule(), s.need(), contextId, s.contextIds());
   }
 
   private void addKeyword(Map<String, Spelling> out, String text, TaxonomyEntry e, String rule, Need need) {
@@ -107,10 +118,11 @@ public final class TaxonomyMatcher {
       return;
     }
     int[] contextIds = e.context().stream().map(TaxonomyMatcher::normalize).filter(c -> !c.isBlank()).mapToInt(contextIdByKey::get).toArray();
+    int index = nearMissSpellings.get(e).entryIndex();
     String tagId = e.tagId();
-    out.putIfAbsent(words.add(k), new Spelling(e, tagId, rule, need, -1, contextIds));
+    out.putIfAbsent(words.add(k), new Spelling(e, index, tagId, rule, need, -1, contextIds));
     if ("practice".equals(e.type()) && !k.endsWith("s")) {
-      out.putIfAbsent(words.add(k + "s"), new Spelling(e, tagId, rule, need, -1, contextIds));
+      out.putIfAbsent(words.add(k + "s"), new Spelling(e, index, tagId, rule, need, -1, contextIds));
     }
   }
 
@@ -175,7 +187,7 @@ public final class TaxonomyMatcher {
       int end = strangers[2 * i + 1];
       TaxonomyEntry near = nearMisses.near(encoded.text(), start, end);
       if (near != null) {
-        hits.add(new Match(start, end, new Spelling(near, near.tagId(), "misspelling", Need.NOTHING, -1, null)));
+        hits.add(new Match(start, end, nearMissSpellings.get(near)));
       }
     }
     if (hits.size() <= 1) {
@@ -202,8 +214,8 @@ public final class TaxonomyMatcher {
     for (Match m : matches) {
       otherTool |= m.spelling().need() == Need.NOTHING && "tool".equals(m.spelling().entry().type());
     }
-    // A text has a few tags: a list, searched, costs less than a map.
     List<Tag> found = new ArrayList<>(matches.size());
+    long[] tagged = new long[(entryCount + 63) >>> 6]; // by entry index
     for (Match m : matches) {
       Spelling s = m.spelling();
       TaxonomyEntry e = s.entry();
@@ -213,20 +225,13 @@ public final class TaxonomyMatcher {
             case CONTEXT -> otherTool || anyIn(s.contextIds(), noteContext) ? "context" : null;
             case PROPER_NOUN -> properNoun(text, m.start(), m.end(), e.name()) ? "context" : null;
           };
-      if (rule != null && !has(found, s.tagId()) && !profileLink(text, m.start(), m.end())) {
+      int index = s.entryIndex();
+      if (rule != null && (tagged[index >>> 6] & (1L << index)) == 0 && !profileLink(text, m.start(), m.end())) {
+        tagged[index >>> 6] |= 1L << index;
         found.add(new Tag(s.tagId(), new Tag.Evidence(text.substring(m.start(), m.end()), m.start(), m.end(), rule)));
       }
     }
     return List.copyOf(found);
-  }
-
-  private static boolean has(List<Tag> tags, String id) {
-    for (Tag t : tags) {
-      if (t.id().equals(id)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean anyIn(int[] ids, boolean[] seen) {

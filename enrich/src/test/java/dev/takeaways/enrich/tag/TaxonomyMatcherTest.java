@@ -89,6 +89,16 @@ class TaxonomyMatcherTest {
   }
 
   @Test
+  void eachToolOrPracticeIsTaggedOncePerTextWithItsFirstMention() {
+    String text = "k8s first, then Kubernetes, then Chocolaty, Chocolatey and choco; code reviews, and Code Review again; k8s";
+    List<Tag> tags = MATCHER.tag(text);
+
+    assertThat(tags).extracting(Tag::id).containsExactly("tool:kubernetes", "tool:chocolatey", "practice:code-review");
+    assertThat(tags).extracting(t -> t.evidence().text() + "@" + t.evidence().start())
+        .containsExactly("k8s@0", "Chocolaty@" + text.indexOf("Chocolaty"), "code reviews@" + text.indexOf("code reviews"));
+  }
+
+  @Test
   void practicesMatchPluralsAndHyphenation() {
     assertThat(ids("Code reviews are usually a good way")).contains("practice:code-review");
     assertThat(ids("immutable-servers everywhere")).contains("practice:immutable-infrastructure");
