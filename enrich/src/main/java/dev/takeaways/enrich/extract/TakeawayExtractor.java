@@ -29,6 +29,8 @@ import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Splits a parsed note into sessions and takeaways.
@@ -66,6 +68,8 @@ public final class TakeawayExtractor {
           "\\b(?:talks?|sessions?|breakouts?|keynotes?|workshops?|tracks?|day\\s*\\d+|micro|lightning|panels?|open\\s*spaces?"
               + "|hallway|unconference|program(?:me)?|agenda|presentations?|lectures?)\\b",
           Pattern.CASE_INSENSITIVE);
+  /** The HTML elements whose text is read as a block's; compiled once (evaluators are thread-safe). */
+  private static final Evaluator HTML_TEXT_BLOCKS = Selector.evaluatorOf("p, li, dd, blockquote");
   private static final int MAX_POINT_CHARS = 800;
   /** The first letters of the labels {@link #NOTE_LINE} knows. */
   private static final String NOTE_LABEL_START = "nqai";
@@ -504,8 +508,8 @@ public final class TakeawayExtractor {
       public void visit(HtmlBlock htmlBlock) {
         // Pages exported from CMSs keep their text in HTML: read it, never render it.
         Element body = Jsoup.parseBodyFragment(htmlBlock.getLiteral()).body();
-        for (Element e : body.select("p, li, dd, blockquote")) {
-          if (e.selectFirst("p, li, dd, blockquote") == null || e.select("p, li, dd, blockquote").size() == 1) {
+        for (Element e : body.select(HTML_TEXT_BLOCKS)) {
+          if (e.select(HTML_TEXT_BLOCKS).size() == 1) { // the element itself: no text block inside it
             String t = e.text();
             if (e.tagName().equals("blockquote")) {
               add(TakeawayKind.QUOTE, t);

@@ -172,6 +172,19 @@ class TakeawayExtractorTest {
   }
 
   @Test
+  void nestedHtmlBlocksAreReadOnceByTheInnermost() {
+    String note = "<ul>\n<li><p>Pin the base image.</p></li>\n<li>Rebuild every week.</li>\n</ul>\n"
+        + "<blockquote><p>Cattle, not pets.</p></blockquote>\n<dl><dd>Immutable servers</dd></dl>\n";
+    List<Takeaway> takeaways = extract(note).takeaways();
+
+    assertThat(takeaways).extracting(Takeaway::kind, Takeaway::text).containsExactly(
+        tuple(TakeawayKind.POINT, "Pin the base image."),
+        tuple(TakeawayKind.POINT, "Rebuild every week."),
+        tuple(TakeawayKind.POINT, "Cattle, not pets."),
+        tuple(TakeawayKind.POINT, "Immutable servers"));
+  }
+
+  @Test
   void aTableOfOnlyAHeaderIsReadByItsHeader() {
     List<Takeaway> takeaways = extract("| [Slides](s.pdf) | [Code on GitHub](https://x) |\n| --- | --- |\n").takeaways();
 
