@@ -42,6 +42,19 @@ class MisspellingToleranceTest {
   }
 
   @Test
+  void nearMissesAndExactNamesComeInTheOrderOfTheText() {
+    String text = "Kubernates runs docker compose, Hiroku runs the rest, Jenkis builds with Test Kitchen and Ansbile";
+
+    assertThat(TOLERANT.tag(text)).extracting(t -> t.id() + "@" + t.evidence().start()).containsExactly(
+        "tool:kubernetes@0",
+        "tool:docker-compose@" + text.indexOf("docker"),
+        "tool:heroku@" + text.indexOf("Hiroku"),
+        "tool:jenkins@" + text.indexOf("Jenkis"),
+        "tool:test-kitchen@" + text.indexOf("Test Kitchen"),
+        "tool:ansible@" + text.indexOf("Ansbile"));
+  }
+
+  @Test
   void variantsAreTheHashesOfTheWordAndOfEachDeletion() {
     assertThat(NearMisses.inverse(0x100000001b3L) * 0x100000001b3L).isEqualTo(1L);
     for (String word : List.of("Kubernates", "ansible", "Ab", "x")) {
