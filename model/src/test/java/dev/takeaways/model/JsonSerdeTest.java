@@ -96,6 +96,20 @@ class JsonSerdeTest {
   }
 
   @Test
+  void theSequenceLowerCasesTextBeyondAsciiAsStringDoes() {
+    TakeawayKind p = TakeawayKind.POINT;
+    List<String> texts = List.of(
+        "It\u2019s Docker\u2019s Day \u2014 \u201cOK\u201d", "caf\u00e9 AU LAIT", "Stra\u00dfe", "\u00c9T\u00c9", "\u03a3\u0399\u03a3\u03a5\u03a6\u039f\u03a3 runs",
+        "\u0130stanbul", "\ud801\udc00 Deseret", "\ud83d\ude00 Docker", "\u00b5s and \u00aa", "\u1e9e capital sharp s");
+    for (String noteId : List.of("n.md", "caf\u00e9/n.md", "\u7b14\u8bb0/\u65e5.md")) {
+      NoteIds.TakeawayIdSequence ids = new NoteIds.TakeawayIdSequence(noteId);
+      for (String text : texts) {
+        assertThat(ids.next("A > B", p, text)).as(noteId + ": " + text).isEqualTo(NoteIds.takeawayId(noteId, "A > B", p, text, 0));
+      }
+    }
+  }
+
+  @Test
   void asciiIsLowerCasedWordWiseExactlyAsStringDoes() {
     // Every ASCII character at every place in an eight-byte word and in the tail after the words.
     StringBuilder all = new StringBuilder();
