@@ -58,15 +58,11 @@ public final class NoteParser {
     boolean unreadable = false;
     String body = text;
     Fenced yaml = Fenced.find(text, "---", "...");
-    Fenced toml = yaml == null ? Fenced.find(text, "+++", "+++") : null;
-    if (yaml != null) {
-      body = text.substring(yaml.bodyStart());
-      Map<?, ?> map = readYaml(yaml.content(text), warnings);
-      unreadable = map == null;
-      frontMatter = map == null ? FrontMatter.EMPTY : frontMatter(map, warnings);
-    } else if (toml != null) {
-      body = text.substring(toml.bodyStart());
-      Map<?, ?> map = readToml(toml.content(text), warnings);
+    Fenced fenced = yaml != null ? yaml : Fenced.find(text, "+++", "+++");
+    if (fenced != null) {
+      body = text.substring(fenced.bodyStart());
+      String content = fenced.content(text);
+      Map<?, ?> map = yaml != null ? readYaml(content, warnings) : readToml(content, warnings);
       unreadable = map == null;
       frontMatter = map == null ? FrontMatter.EMPTY : frontMatter(map, warnings);
     } else if (text.startsWith("---\n") || text.startsWith("---\r\n")) {
