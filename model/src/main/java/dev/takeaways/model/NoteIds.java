@@ -144,11 +144,7 @@ public final class NoteIds {
       if (2 * (size + 1) > keys.length) {
         grow();
       }
-      int mask = keys.length - 1;
-      int i = (int) key & mask;
-      while (keys[i] != 0 && keys[i] != key) {
-        i = (i + 1) & mask;
-      }
+      int i = slot(key);
       if (keys[i] == 0) {
         keys[i] = key;
         size++;
@@ -156,18 +152,24 @@ public final class NoteIds {
       return counts[i]++;
     }
 
+    /** The slot that holds {@code key}, or the empty one where it goes. */
+    private int slot(long key) {
+      int mask = keys.length - 1;
+      int i = (int) key & mask;
+      while (keys[i] != 0 && keys[i] != key) {
+        i = (i + 1) & mask;
+      }
+      return i;
+    }
+
     private void grow() {
       long[] oldKeys = keys;
       int[] oldCounts = counts;
       keys = new long[2 * oldKeys.length];
       counts = new int[keys.length];
-      int mask = keys.length - 1;
       for (int j = 0; j < oldKeys.length; j++) {
         if (oldKeys[j] != 0) {
-          int i = (int) oldKeys[j] & mask;
-          while (keys[i] != 0) {
-            i = (i + 1) & mask;
-          }
+          int i = slot(oldKeys[j]);
           keys[i] = oldKeys[j];
           counts[i] = oldCounts[j];
         }

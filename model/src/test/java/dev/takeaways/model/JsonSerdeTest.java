@@ -110,6 +110,18 @@ class JsonSerdeTest {
   }
 
   @Test
+  void theSequenceCountsRepeatsAcrossItsTablesGrowth() {
+    TakeawayKind p = TakeawayKind.POINT;
+    NoteIds.TakeawayIdSequence ids = new NoteIds.TakeawayIdSequence("n.md");
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < 1000; i++) {
+        String text = "point " + i;
+        assertThat(ids.next("A", p, text)).as(text).isEqualTo(NoteIds.takeawayId("n.md", "A", p, text, round));
+      }
+    }
+  }
+
+  @Test
   void asciiIsLowerCasedWordWiseExactlyAsStringDoes() {
     // Every ASCII character at every place in an eight-byte word and in the tail after the words.
     StringBuilder all = new StringBuilder();
