@@ -1,6 +1,7 @@
 package dev.takeaways.enrich.extract;
 
 import dev.takeaways.enrich.parse.FrontMatter;
+import dev.takeaways.enrich.parse.MarkdownBody;
 import dev.takeaways.enrich.parse.ParsedNote;
 import dev.takeaways.model.NoteIds;
 import dev.takeaways.model.Session;
@@ -10,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -82,7 +84,7 @@ public final class TakeawayExtractor {
 
   /** Extracts from {@code note}, the parsed body of note {@code noteId}. */
   public Extraction extract(String noteId, ParsedNote note) {
-    Walk walk = new Walk(noteId, note.document());
+    Walk walk = new Walk(noteId, note.body());
     walk.run();
     walk.wholeNoteSession(note.frontMatter());
     return new Extraction(walk.firstHeading, walk.sessions, walk.takeaways);
@@ -90,7 +92,7 @@ public final class TakeawayExtractor {
 
   private static final class Walk {
     private final String noteId;
-    private final Node document;
+    private final MarkdownBody body;
     private final List<Session> sessions = new ArrayList<>();
     private final List<Takeaway> takeaways = new ArrayList<>();
     private final Deque<Section> open = new ArrayDeque<>();
@@ -100,28 +102,35 @@ public final class TakeawayExtractor {
     private final List<String> speakersInBody = new ArrayList<>();
     private final PlainText plain = new PlainText();
     private String firstHeading;
+    /** The heading the body opens with, if it opens with one. */
+    private Heading bodyOpensWith;
     private Session current;
     private int currentLevel;
     private boolean speakerListNext;
 
-    Walk(String noteId, Node document) {
+    Walk(String noteId, MarkdownBody body) {
       this.noteId = noteId;
       this.ids = new NoteIds.TakeawayIdSequence(noteId);
-      this.document = document;
+      this.body = body;
     }
 
     /**
      * One pass over the blocks. A heading is entered when the next heading shows whether a deeper
      * one follows it; the blocks between wait for that in a list, so each block is read once and
-     * handled while it is still in the processor's cache (a large note's blocks lie scattered in
-     * memory, and each pass over them costs).
+     * handled while it is still in the processor's cache (the body is parsed a part at a time as
+     * its blocks are read, for the same reason).
      */
     void run() {
       BlockVisitor visitor = new BlockVisitor();
       Heading pending = null;
       List<Node> section = new ArrayList<>();
-      for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+      Iterator<Node> blocks = body.blocks();
+      for (boolean first = true; blocks.hasNext(); first = false) {
+        Node block = blocks.next();
         if (block instanceof Heading heading) {
+          if (first) {
+            bodyOpensWith = heading;
+          }
           if (pending != null) {
             enter(pending, heading.getLevel() > pending.getLevel());
             handle(section, visitor);
@@ -162,7 +171,7 @@ public final class TakeawayExtractor {
     private void enter(Heading heading, boolean hasSubheading) {
       String text = plain.of(heading);
       // The note's title, when it has none in front matter: a top-level heading, or a heading the body opens with.
-      if (firstHeading == null && !text.isEmpty() && (heading.getLevel() == 1 || heading.getPrevious() == null)) {
+      if (firstHeading == null && !text.isEmpty() && (heading.getLevel() == 1 || heading == bodyOpensWith)) {
         firstHeading = text;
       }
       while (!open.isEmpty() && open.peek().level >= heading.getLevel()) {

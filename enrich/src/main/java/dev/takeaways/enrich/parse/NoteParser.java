@@ -20,7 +20,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * Splits a note into YAML front matter and a commonmark document. Front matter is read with a real
+ * Splits a note into YAML front matter and a Markdown body ({@link MarkdownBody}: commonmark-java
+ * parses it in parts as it is read). Front matter is read with a real
  * YAML parser under safe limits (no alias bombs, bounded size); front matter that cannot be read
  * becomes a warning, never an exception. Thread-safe and free of I/O.
  */
@@ -33,6 +34,7 @@ public final class NoteParser {
   private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d{9,11}");
 
   private final Parser markdown = markdownParser();
+  private final int partChars;
 
   /**
    * commonmark-java as notes are parsed (GFM tables): also the parse-only reference of the
@@ -51,6 +53,15 @@ public final class NoteParser {
   /** A Load builds its constructor tables once; it is not thread-safe, so one per thread. */
   private final ThreadLocal<Load> yamlLoader = ThreadLocal.withInitial(() -> new Load(yamlSettings));
 
+  public NoteParser() {
+    this(MarkdownBody.PART_CHARS);
+  }
+
+  /** A parser that reads bodies in parts of at least {@code partChars} characters (tests cut small ones). */
+  public NoteParser(int partChars) {
+    this.partChars = partChars;
+  }
+
   /** Parses {@code text}, the whole note. */
   public ParsedNote parse(String text) {
     List<String> warnings = new ArrayList<>();
@@ -68,7 +79,7 @@ public final class NoteParser {
     } else if (text.startsWith("---\n") || text.startsWith("---\r\n")) {
       warnings.add("front matter is not closed by a '---' line; read as Markdown");
     }
-    return new ParsedNote(frontMatter, unreadable, markdown.parse(body), warnings);
+    return new ParsedNote(frontMatter, unreadable, new MarkdownBody(markdown, body, partChars), warnings);
   }
 
   /**
