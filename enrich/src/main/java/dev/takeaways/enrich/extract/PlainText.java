@@ -17,7 +17,12 @@ import org.commonmark.node.Text;
  * One instance serves a whole extraction, reusing its buffer for every text: not thread-safe.
  */
 final class PlainText {
-  private final StringBuilder out = new StringBuilder(1024);
+  private StringBuilder out = new StringBuilder(1024);
+  /**
+   * Whether {@link #out} holds (or held) a character beyond Latin-1: a builder that did keeps two
+   * bytes a character for good, which makes every later text slower to build and to copy out.
+   */
+  private boolean wide;
   private boolean pendingSpace;
   private List<Bold> strong;
 
@@ -49,7 +54,12 @@ final class PlainText {
   }
 
   private void start(List<Bold> bolds) {
-    out.setLength(0);
+    if (wide) {
+      out = new StringBuilder(1024);
+      wide = false;
+    } else {
+      out.setLength(0);
+    }
     pendingSpace = false;
     strong = bolds;
   }
@@ -108,6 +118,7 @@ final class PlainText {
         if (c > ' ' && c < 0x7F) {
           continue;
         }
+        wide |= c > 0xFF;
         if (c == ' ' ? i + 1 == n || isSpace(s.charAt(i + 1)) : isSpace(c)) {
           break;
         }

@@ -46,6 +46,22 @@ class PlainTextPropertiesTest {
     assertThat(new PlainText().of(paragraph)).isEqualTo(collapsed(String.join(" ", literals)));
   }
 
+  @Property(tries = 500)
+  void oneRendererServesTextAfterTextAsAFreshOneWould(@ForAll("paragraphs") List<List<String>> paragraphs) {
+    PlainText shared = new PlainText(); // as in an extraction: wide texts and Latin-1 ones, in any order
+    for (List<String> literals : paragraphs) {
+      Paragraph paragraph = new Paragraph();
+      literals.forEach(l -> paragraph.appendChild(new Text(l)));
+
+      assertThat(shared.of(paragraph)).isEqualTo(collapsed(String.join("", literals)));
+    }
+  }
+
+  @Provide
+  Arbitrary<List<List<String>>> paragraphs() {
+    return literals().list().ofMinSize(2).ofMaxSize(8);
+  }
+
   private static String collapsed(String text) {
     StringBuilder out = new StringBuilder();
     boolean pending = false;
