@@ -150,13 +150,14 @@ public final class MarkdownBody {
       advancePart();
     }
 
+    /** The blocks of a body already parsed: nothing is left to parse. */
     Parts(Node document) {
       cut = false;
       partStart = -1;
       next = document.getFirstChild();
     }
 
-    /** Parses parts from {@link #partStart} until one has a block (or the body ends). */
+    /** Parses parts from {@link #partStart} (-1: none) until one has a block, or the body ends. */
     private void advancePart() {
       while (next == null && partStart >= 0 && partStart < text.length()) {
         int end = cut ? cutAfter(partStart) : text.length();

@@ -21,9 +21,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Splits a note into YAML front matter and a Markdown body ({@link MarkdownBody}: commonmark-java
- * parses it in parts as it is read). Front matter is read with a real
- * YAML parser under safe limits (no alias bombs, bounded size); front matter that cannot be read
- * becomes a warning, never an exception. Thread-safe and free of I/O.
+ * parses it in parts as it is read). Front matter is read with a real YAML parser under safe limits
+ * (no alias bombs, bounded size); front matter that cannot be read becomes a warning, never an
+ * exception. Thread-safe and free of I/O.
  */
 public final class NoteParser {
   private static final TomlMapper TOML = new TomlMapper();
@@ -59,6 +59,9 @@ public final class NoteParser {
 
   /** A parser that reads bodies in parts of at least {@code partChars} characters (tests cut small ones). */
   public NoteParser(int partChars) {
+    if (partChars < 1) {
+      throw new IllegalArgumentException("parts must be at least one character, not " + partChars);
+    }
     this.partChars = partChars;
   }
 
