@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -53,7 +54,9 @@ class CrashRecoveryIT {
   private static final int KILLS = 6;
   private static final String[] TOOLS = {"Docker", "Packer", "Chef", "Terraform", "Jenkins", "Nagios", "Kubernetes", "Ansible"};
 
-  @TempDir Path dir;
+  /** Kept when the test fails, with every run's log and data folder, for the post-mortem. */
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path dir;
   private Process up;
   private final List<Path> logs = new ArrayList<>();
 
@@ -241,9 +244,12 @@ class CrashRecoveryIT {
     });
   }
 
+  /** The log's first 30 warnings and errors, then its last 30 lines. */
   private static String tail(Path log) throws IOException {
     List<String> lines = Files.readAllLines(log);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    List<String> problems = lines.stream().filter(l -> l.contains(" ERROR ") || l.contains(" WARN ")).limit(30).toList();
+    return "warnings and errors:\n" + String.join("\n", problems) + "\nlast lines:\n"
+        + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
   }
 
   /** Each stored note's content hash and sorted takeaway ids. */
