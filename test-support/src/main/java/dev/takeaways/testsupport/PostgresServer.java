@@ -38,7 +38,11 @@ public final class PostgresServer implements AutoCloseable {
     }
     PostgresServer server = new PostgresServer(bin, data, port);
     if (isRoot()) {
-      run(List.of("chown", "-R", "postgres", dir.toString()));
+      // postgres must reach its data folder: it gets that folder, and the one it is in, but not the
+      // rest of what is in there (a broker may be writing and deleting files there: a recursive
+      // chown of the whole folder once failed on a file the broker removed meanwhile).
+      run(List.of("chown", "postgres", dir.toString()));
+      run(List.of("chown", "-R", "postgres", data.toString()));
     }
     server.asPostgres(bin.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust", "-U", "postgres");
     server.startAgain();
