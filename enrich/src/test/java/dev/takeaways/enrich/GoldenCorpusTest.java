@@ -24,12 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * structurally. Tags are left out: tagging has its own evaluation. After a deliberate change,
  * regenerate with {@code -Dgolden.update=true} and review the diff before committing it.
  */
-class GoldenCorpusTest {
+public class GoldenCorpusTest {
   private static final Path DIR = Path.of("src/test/resources/golden");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final NoteEnricher ENRICHER = NoteEnricher.withBundledTaxonomy();
 
-  static Stream<Path> notes() throws IOException {
+  /** The corpus's notes, sorted by name. */
+  public static Stream<Path> notes() throws IOException {
     return Files.list(DIR).filter(p -> p.toString().endsWith(".md")).sorted();
   }
 

@@ -14,7 +14,7 @@ import org.commonmark.parser.Parser;
  * <p>Why in parts: commonmark-java allocates about 60 bytes for each byte it parses, and the tree
  * of a large note ends up scattered through all of it, so that reading a 1 MB note's tree after
  * parsing it costs a third of the parse again (the address span, not the work). A part of a few
- * ten kilobytes is read while its tree is still in the processor's caches.
+ * tens of kilobytes is read while its tree is still in the processor's caches.
  *
  * <p>A part ends only where cutting the text changes nothing of the document: before an ATX
  * heading at the start of a line that follows a blank line (every container, paragraph and table
@@ -66,7 +66,7 @@ public final class MarkdownBody {
    * Where the part that starts at {@code from} may end: the start of an ATX heading line that
    * follows a blank line, {@link #partChars} or more characters on; the text's length when there is none.
    */
-  int cutAfter(int from) {
+  private int cutAfter(int from) {
     if (partChars >= text.length() - from) {
       return text.length();
     }

@@ -2,10 +2,10 @@ package dev.takeaways.enrich.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.takeaways.enrich.GoldenCorpusTest;
 import dev.takeaways.enrich.parse.NoteParser;
 import dev.takeaways.testsupport.Notes;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +25,8 @@ class ExtractionInPartsTest {
   @Test
   void ourNotesComeOutAsFromTheWholeBody() throws IOException {
     List<Path> notes = new ArrayList<>(Notes.examples());
-    try (Stream<Path> golden = Files.list(Path.of("src/test/resources/golden"))) {
-      golden.filter(p -> p.toString().endsWith(".md")).sorted().forEach(notes::add);
+    try (Stream<Path> golden = GoldenCorpusTest.notes()) {
+      golden.forEach(notes::add);
     }
     assertThat(notes).hasSizeGreaterThan(15);
     notes.forEach(this::assertSameInParts);
