@@ -56,7 +56,7 @@ final class NearMisses {
           continue;
         }
         names.computeIfAbsent(e, k -> new ArrayList<>()).add(word);
-        forEachVariant(word.toCharArray(), 0, word.length(), h -> {
+        forEachVariant(word, 0, word.length(), h -> {
           index.merge(h, e, (a, b) -> a == b ? a : TWO_TOOLS);
           return true;
         });
@@ -71,9 +71,37 @@ final class NearMisses {
   }
 
   /**
+   * The tool each stranger of {@code text} misspells, or null, in order. A word met again (the same
+   * key) is looked up once.
+   */
+  TaxonomyEntry[] near(String text, Words.Strangers strangers) {
+    int count = strangers.count();
+    TaxonomyEntry[] out = new TaxonomyEntry[count];
+    long[] keys = strangers.keys();
+    int[] spans = strangers.spans();
+    // Open addressing, by key: each slot holds the index + 1 of the first stranger with that key.
+    int mask = Integer.highestOneBit(count) * 4 - 1;
+    int[] first = new int[mask + 1];
+    for (int i = 0; i < count; i++) {
+      long key = keys[i];
+      int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+      while (first[slot] != 0 && keys[first[slot] - 1] != key) {
+        slot = (slot + 1) & mask;
+      }
+      if (first[slot] != 0) {
+        out[i] = out[first[slot] - 1];
+      } else {
+        first[slot] = i + 1;
+        out[i] = near(text, spans[2 * i], spans[2 * i + 1]);
+      }
+    }
+    return out;
+  }
+
+  /**
    * The tool that {@code text[from, to)}, a word of letters and digits, misspells, or null.
    */
-  TaxonomyEntry near(char[] text, int from, int to) {
+  TaxonomyEntry near(String text, int from, int to) {
     if (to - from < MIN_LENGTH - 1) {
       return null;
     }
@@ -82,7 +110,7 @@ final class NearMisses {
       return null;
     }
     TaxonomyEntry found = owner.found;
-    String word = new String(text, from, to - from).toLowerCase(Locale.ROOT);
+    String word = text.substring(from, to).toLowerCase(Locale.ROOT);
     if (notMisspellings.contains(word)) {
       return null;
     }
@@ -138,10 +166,10 @@ final class NearMisses {
    * hash is the next one's less its letter, times the inverse of the (odd) base; a deletion's hash
    * is its prefix's, shifted, plus the hash of the letters after it, kept as it goes.
    */
-  static boolean forEachVariant(char[] text, int from, int to, LongPredicate sink) {
+  static boolean forEachVariant(String text, int from, int to, LongPredicate sink) {
     long prefix = 0;
     for (int i = from; i < to; i++) {
-      prefix = prefix * BASE + Character.toLowerCase(text[i]);
+      prefix = prefix * BASE + Character.toLowerCase(text.charAt(i));
     }
     if (!sink.test(prefix)) {
       return false;
@@ -149,7 +177,7 @@ final class NearMisses {
     long suffix = 0; // the hash of the letters after i
     long power = 1; // BASE^(to - 1 - i)
     for (int i = to - 1; i >= from; i--) {
-      char c = Character.toLowerCase(text[i]);
+      char c = Character.toLowerCase(text.charAt(i));
       prefix = (prefix - c) * BASE_INVERSE; // the hash of the letters before i
       if (!sink.test(prefix * power + suffix)) {
         return false;

@@ -166,28 +166,25 @@ public final class TaxonomyMatcher {
 
   /** One pass: the leftmost-longest whole-word keyword matches, and the context words seen. */
   private List<Match> scan(String text, boolean[] context) {
-    Words.Encoded encoded = words.encode(text);
-    int[] starts = encoded.starts();
-    int[] ends = encoded.ends();
     List<Match> hits = new ArrayList<>();
-    trie.parse(
-        encoded.codes(),
-        encoded.length(),
-        (int begin, int end, Spelling s, int index) -> {
-          if (s.isContext()) {
-            context[s.contextId()] = true;
-          }
-          if (s.isKeyword()) {
-            hits.add(new Match(starts[begin], ends[end - 1], s));
-          }
-        });
-    int[] strangers = encoded.strangers();
-    for (int i = 0; nearMisses != null && i < encoded.strangerCount(); i++) {
-      int start = strangers[2 * i];
-      int end = strangers[2 * i + 1];
-      TaxonomyEntry near = nearMisses.near(encoded.text(), start, end);
-      if (near != null) {
-        hits.add(new Match(start, end, nearMissSpellings.get(near)));
+    Words.Strangers strangers =
+        words.scan(
+            text,
+            trie,
+            (int start, int end, Spelling s) -> {
+              if (s.isContext()) {
+                context[s.contextId()] = true;
+              }
+              if (s.isKeyword()) {
+                hits.add(new Match(start, end, s));
+              }
+            });
+    if (nearMisses != null && strangers.count() > 0) {
+      TaxonomyEntry[] near = nearMisses.near(text, strangers);
+      for (int i = 0; i < near.length; i++) {
+        if (near[i] != null) {
+          hits.add(new Match(strangers.spans()[2 * i], strangers.spans()[2 * i + 1], nearMissSpellings.get(near[i])));
+        }
       }
     }
     if (hits.size() <= 1) {

@@ -1,5 +1,9 @@
 package dev.takeaways.enrich.tag;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -12,6 +16,7 @@ import java.util.Arrays;
 final class Words {
   static final char UNKNOWN = 1;
   private static final int[] NONE = new int[0];
+  private static final long[] NO_KEYS = new long[0];
   private static final char FIRST = 2;
 
   private static final int FILTER_MASK = (1 << 11) - 1;
@@ -29,128 +34,231 @@ final class Words {
   private int size;
 
   /**
-   * The codes of {@code normalized}, adding its words. It reads words as {@link #encode} does,
-   * with the same folding, kinds and keys, but in a loop of its own: when the taxonomy's thousands
-   * of spellings ran through encode's loop, the JIT compiled that loop for adding, and text was then
-   * encoded about 10% slower.
+   * The codes of {@code normalized}, adding its words. It reads words as {@link #encode} does, with
+   * the same folding and kinds, one character at a time: the keys are {@link #key}'s, which encode's
+   * eight-at-a-time reading of ASCII words reproduces. (A loop of its own: when the taxonomy's
+   * thousands of spellings ran through encode's loop, the JIT compiled that loop for adding, and text
+   * was then encoded about 10% slower.)
    */
   String add(String normalized) {
     StringBuilder codes = new StringBuilder();
     int length = normalized.length();
     int i = 0;
     while (i < length) {
-      char f = fold(normalized.charAt(i));
-      byte kind = kindOf(f);
-      i++;
+      byte kind = kindOf(fold(normalized.charAt(i)));
       if (kind == SPACE) {
+        i++;
         continue;
       }
-      long h = f;
-      int letters = 1;
+      int start = i++;
       while (kind == WORD && i < length && kindOf(fold(normalized.charAt(i))) == WORD) {
-        h = key(h, letters++, fold(normalized.charAt(i)));
         i++;
       }
-      codes.append(codeOrAdd(spread(h)));
+      codes.append(codeOrAdd(spread(key(normalized, start, i))));
     }
     return codes.toString();
   }
 
   /**
-   * The words of a text as codes, with where each starts and ends in the text.
-   *
-   * @param text the text's characters, as written
-   * @param codes the words' codes; only the first {@code length} are set
-   * @param strangers start and end, in pairs, of the capitalized words of at least five letters that
-   *     are no word of the taxonomy (candidates for misspellings); {@code strangerCount} pairs
+   * The key of the word {@code text[start, end)} (or of one symbol), folded: for a word of ASCII
+   * letters and digits, its folded characters a byte each, eight to a long (little-endian), the
+   * first long being the key of a word of up to eight characters exactly and a longer word's longs
+   * mixed ({@link #mix}); for a word with any other character, a hash of its folded characters.
    */
-  record Encoded(char[] text, char[] codes, int[] starts, int[] ends, int length, int[] strangers, int strangerCount) {}
+  static long key(CharSequence text, int start, int end) {
+    boolean ascii = true;
+    for (int i = start; i < end; i++) {
+      ascii &= fold(text.charAt(i)) < 128;
+    }
+    if (!ascii) {
+      return wideKey(text, start, end);
+    }
+    long h = 0;
+    for (int i = start; i < end; i += 8) {
+      long chunk = 0;
+      for (int j = Math.min(end, i + 8) - 1; j >= i; j--) {
+        chunk = chunk << 8 | fold(text.charAt(j));
+      }
+      h = i == start ? chunk : mix(h, chunk);
+    }
+    return h;
+  }
+
+  /** A word with a character beyond ASCII: its folded characters mixed in one by one. */
+  private static long wideKey(CharSequence text, int start, int end) {
+    long h = WIDE_SEED;
+    for (int i = start; i < end; i++) {
+      h = (h ^ fold(text.charAt(i))) * M;
+      h ^= h >>> 32;
+    }
+    return h;
+  }
+
+  private static final long WIDE_SEED = 0x2545F4914F6CDD1DL;
+  private static final long M = 0xc6a4a7935bd1e995L;
 
   /**
-   * The words of {@code text}, read as normalized text is: case-insensitive, with hyphens and
-   * underscores as spaces. One pass.
+   * The key so far and a word's next eight characters (or fewer, at its end), as MurmurHash64A mixes
+   * a block: the block is scrambled through a multiply, a shift down and a multiply before it joins
+   * the key. A multiply alone spreads a change only towards the high bits, and a rotation does not
+   * undo that: with {@code rotate(h * m) ^ chunk}, a change in one chunk's last letter could be
+   * cancelled by one in the next chunk's middle ({@code ...andmotewords...} and {@code
+   * ...andmorewoods...} shared a key).
    */
-  Encoded encode(String string) {
-    char[] text = string.toCharArray();
-    int length = text.length;
-    int capacity = length / 8 + 16;
-    char[] out = new char[capacity];
-    int[] starts = new int[capacity];
-    int[] ends = new int[capacity];
-    int n = 0;
+  private static long mix(long h, long chunk) {
+    long k = chunk * M;
+    k ^= k >>> 47;
+    k *= M;
+    return (h ^ k) * M;
+  }
+
+  /** Where {@link #scan} reports what the automaton finds. */
+  interface Hits<V> {
+    /** One of the automaton's spellings, {@code text[start, end)}. */
+    void spelling(int start, int end, V value);
+  }
+
+  /**
+   * The capitalized words of at least five letters that are no word of the taxonomy: candidates for
+   * misspellings.
+   *
+   * @param spans start and end in the text, in pairs; {@code count} pairs
+   * @param keys each word's key, folded ({@link #key}): the same word, the same key
+   */
+  record Strangers(int[] spans, long[] keys, int count) {}
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH = 0x8080808080808080L;
+  private static final long CASE = 0x2020202020202020L;
+
+  /**
+   * Reads the words of {@code text} as normalized text is read (case-insensitive, hyphens and
+   * underscores as spaces) and runs {@code trie} over their codes as it goes, reporting each
+   * spelling found to {@code hits}; a word the taxonomy does not know sends the automaton back to its
+   * root, since no spelling holds one. One pass, over the text as bytes (a character beyond Latin-1
+   * is a {@code ?} there, read again from the text): an ASCII word is found and keyed eight
+   * characters at a time ({@link #wordBytes}); a word with any other character goes character by
+   * character.
+   */
+  <V> Strangers scan(String text, WordTrie<V> trie, Hits<V> hits) {
+    int length = text.length();
+    // Eight spare zeros at the end (white space): a word's last eight bytes can always be read.
+    byte[] bytes = Arrays.copyOf(text.getBytes(StandardCharsets.ISO_8859_1), length + 8);
+    // Where the last known words started: a spelling found ends at the current word and spans at
+    // most the automaton's longest spelling of known words.
+    int ringMask = Integer.highestOneBit(trie.longest()) * 2 - 1;
+    int[] ring = new int[ringMask + 1];
+    int known = 0;
+    int state = 0;
+    int[] spans = NONE;
+    long[] keys = NO_KEYS;
+    int strangers = 0;
     int i = 0;
-    int[] strangers = NONE;
-    int strangerCount = 0;
     while (i < length) {
-      char c = text[i];
-      char f = c < 128 ? ASCII_FOLD[c] : Character.toLowerCase(c);
-      byte kind = c < 128 ? ASCII_KIND[c] : kindOf(f);
+      int c = bytes[i] & 0xFF;
+      byte kind = BYTE_KIND[c];
       if (kind == SPACE) {
         i++;
         continue;
       }
       int start = i;
-      long h = f;
-      int letters = 1;
-      i++;
+      long h;
       if (kind == WORD) {
-        while (i < length) {
-          char d = text[i];
-          char g;
-          if (d < 128) {
-            g = ASCII_WORD_FOLD[d];
-            if (g == 0) {
+        long w = (long) LONGS.get(bytes, i);
+        int run = wordBytes(w);
+        if (run < 8) {
+          h = (w | CASE) & ((1L << (run << 3)) - 1);
+          i += run;
+        } else {
+          h = w | CASE;
+          i += 8;
+          do {
+            w = (long) LONGS.get(bytes, i);
+            run = wordBytes(w);
+            if (run == 0) {
               break;
             }
-          } else {
-            g = Character.toLowerCase(d);
-            if (!isWordChar(g)) {
-              break;
-            }
-          }
-          h = key(h, letters++, g);
-          i++;
+            h = mix(h, (w | CASE) & (run == 8 ? -1L : (1L << (run << 3)) - 1));
+            i += run;
+          } while (run == 8);
         }
+        if (BYTE_KIND[bytes[i] & 0xFF] == OTHER && i < length && isWordChar(fold(text.charAt(i)))) {
+          i = wordEnd(text, i, length); // the word goes on beyond ASCII
+          h = key(text, start, i);
+        }
+      } else if (kind == SYMBOL) {
+        h = c;
+        i++;
+      } else {
+        byte other = kindOf(fold(text.charAt(i)));
+        if (other == SPACE) {
+          i++;
+          continue;
+        }
+        i = other == WORD ? wordEnd(text, i + 1, length) : i + 1;
+        h = key(text, start, i); // as add keys it: some characters beyond ASCII fold into it (K, the kelvin sign)
       }
       char code = code(spread(h));
-      if (code == UNKNOWN && i - start >= 5 && Character.isUpperCase(text[start])) {
-        if (strangerCount * 2 == strangers.length) {
-          strangers = Arrays.copyOf(strangers, Math.max(16, strangers.length * 2));
+      if (code == UNKNOWN) {
+        state = 0;
+        if (i - start >= 5 && Character.isUpperCase(text.charAt(start))) {
+          if (strangers == keys.length) {
+            keys = Arrays.copyOf(keys, Math.max(8, strangers * 2));
+            spans = Arrays.copyOf(spans, keys.length * 2);
+          }
+          spans[strangers * 2] = start;
+          spans[strangers * 2 + 1] = i;
+          keys[strangers++] = h;
         }
-        strangers[strangerCount * 2] = start;
-        strangers[strangerCount * 2 + 1] = i;
-        strangerCount++;
+        continue;
       }
-      if (code == UNKNOWN && n > 0 && out[n - 1] == UNKNOWN) {
-        continue; // a run of unknown words matches nothing, as one unknown word does
+      ring[known++ & ringMask] = start;
+      state = trie.next(state, code);
+      int[] found = trie.found(state);
+      if (found != null) {
+        for (int spelling : found) {
+          hits.spelling(ring[(known - trie.words(spelling)) & ringMask], i, trie.value(spelling));
+        }
       }
-      if (n == out.length) {
-        out = Arrays.copyOf(out, n * 2);
-        starts = Arrays.copyOf(starts, n * 2);
-        ends = Arrays.copyOf(ends, n * 2);
-      }
-      out[n] = code;
-      starts[n] = start;
-      ends[n] = i;
-      n++;
     }
-    return new Encoded(text, out, starts, ends, n, strangers, strangerCount);
+    return new Strangers(spans, keys, strangers);
+  }
+
+  /**
+   * How many of the eight bytes of {@code w} (the first in its low byte) are ASCII letters or
+   * digits before the first that is not: range tests on all eight at once, each byte's answer in its
+   * high bit. A byte below 0x80 plus {@code 0x80 - lo} reaches 0x80 exactly when it is at least
+   * {@code lo}, with no carry into the next byte.
+   */
+  private static int wordBytes(long w) {
+    long x = w & ~HIGH;
+    long lower = x | CASE;
+    long digit = (x + (0x80 - '0') * ONES) & ~(x + (0x7F - '9') * ONES);
+    long letter = (lower + (0x80 - 'a') * ONES) & ~(lower + (0x7F - 'z') * ONES);
+    long word = (digit | letter) & ~w & HIGH;
+    return Long.numberOfTrailingZeros(~word & HIGH) >>> 3;
+  }
+
+  /** Where the word that goes on at {@code i} ends: character by character. */
+  private static int wordEnd(String text, int i, int length) {
+    while (i < length && isWordChar(fold(text.charAt(i)))) {
+      i++;
+    }
+    return i;
   }
 
   private static final byte SPACE = 0;
   private static final byte WORD = 1;
   private static final byte SYMBOL = 2;
-  /** fold and the kind of character it gives, for ASCII: a table instead of branches. */
-  private static final char[] ASCII_FOLD = new char[128];
-  private static final byte[] ASCII_KIND = new byte[128];
-  /** The folded letter or digit, or 0 for a character that ends a word: one load per character. */
-  private static final char[] ASCII_WORD_FOLD = new char[128];
+  /** Not ASCII, or a {@code ?} that may stand for a character beyond Latin-1: read from the text. */
+  private static final byte OTHER = 3;
+  /** The kind of each byte of a text's ISO-8859-1 bytes. */
+  private static final byte[] BYTE_KIND = new byte[256];
 
   static {
-    for (char c = 0; c < 128; c++) {
-      ASCII_FOLD[c] = fold(c);
-      ASCII_KIND[c] = kindOf(ASCII_FOLD[c]);
-      ASCII_WORD_FOLD[c] = ASCII_KIND[c] == WORD ? ASCII_FOLD[c] : 0;
+    for (int c = 0; c < 256; c++) {
+      BYTE_KIND[c] = c >= 128 || c == '?' ? OTHER : kindOf(fold((char) c));
     }
   }
 
@@ -178,15 +286,6 @@ final class Words {
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
     return Character.isLetterOrDigit(c);
-  }
-
-  /**
-   * The key of a word so far ({@code h}, of {@code letters} characters) and its next character:
-   * the first four characters (never 0) are packed 16 bits each, an exact key; after them each
-   * character is mixed in by rotating and multiplying.
-   */
-  private static long key(long h, int letters, char next) {
-    return letters < 4 ? (h << 16) | next : (Long.rotateLeft(h, 26) ^ next) * 0x9E3779B97F4A7C15L;
   }
 
   /** MurmurHash3's 64-bit finalizer: short words' hashes are close together, and would cluster. */
