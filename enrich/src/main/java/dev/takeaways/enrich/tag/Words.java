@@ -19,18 +19,18 @@ final class Words {
   private static final long[] NO_KEYS = new long[0];
   private static final char FIRST = 2;
 
-  private static final int FILTER_MASK = (1 << 11) - 1;
-  /** A one-hash Bloom filter of the words: 2^17 bits. */
-  private final long[] filter = new long[FILTER_MASK + 1];
+  /** A one-hash Bloom filter of the words: 2^17 bits, indexed by the top 17 bits of a spread key. */
+  private final long[] filter = new long[1 << 11];
   /**
-   * The words by their 64-bit keys (open addressing; a slot is free when its code is 0), so that no
-   * word is compared letter by letter. A word of up to four characters is its key exactly (its
-   * characters packed, see {@link #key}); a longer one is a multiply-rotate hash of them, where two
-   * words sharing 64 bits is not a case to plan for. (A 31-polynomial hash will not do: {@code it}
-   * and {@code k6} share one.)
+   * The words by their 64-bit keys, spread (open addressing; a slot is free when its code is 0), so
+   * that no word is compared letter by letter. A word of up to eight ASCII letters and digits is its
+   * key exactly (see {@link #key}); a longer one is a hash of them, where two words sharing 64 bits is
+   * not a case to plan for. (A 31-polynomial hash will not do: {@code it} and {@code k6} share one.)
    */
   private long[] hashes = new long[1024];
   private char[] codes = new char[1024];
+  /** 64 less log2 of the table's size: a spread key's top bits are its slot. */
+  private int shift = 64 - 10;
   private int size;
 
   /**
@@ -288,23 +288,22 @@ final class Words {
     return Character.isLetterOrDigit(c);
   }
 
-  /** MurmurHash3's 64-bit finalizer: short words' hashes are close together, and would cluster. */
+  /**
+   * A key multiplied by an odd constant: one to one, so spread keys are equal exactly when keys are,
+   * and its high bits depend on every bit of the key. The table and the filter index by those.
+   */
   private static long spread(long h) {
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    return h ^ (h >>> 33);
+    return h * 0x9E3779B97F4A7C15L;
   }
 
   /** The code of the word with this (spread) hash, or {@link #UNKNOWN}. */
   private char code(long hash) {
     // Most words of a text are not the taxonomy's: one bit, mostly in cache, says so.
-    if ((filter[(int) (hash >>> 6) & FILTER_MASK] & (1L << hash)) == 0) {
+    if ((filter[(int) (hash >>> 53)] & (1L << (hash >>> 47))) == 0) {
       return UNKNOWN;
     }
     int mask = codes.length - 1;
-    for (int slot = (int) hash & mask; ; slot = (slot + 1) & mask) {
+    for (int slot = (int) (hash >>> shift); ; slot = (slot + 1) & mask) {
       char code = codes[slot];
       if (code == 0 || hashes[slot] == hash) {
         return code == 0 ? UNKNOWN : code;
@@ -332,13 +331,13 @@ final class Words {
 
   private void put(long hash, char code) {
     int mask = codes.length - 1;
-    int slot = (int) hash & mask;
+    int slot = (int) (hash >>> shift);
     while (codes[slot] != 0) {
       slot = (slot + 1) & mask;
     }
     hashes[slot] = hash;
     codes[slot] = code;
-    filter[(int) (hash >>> 6) & FILTER_MASK] |= 1L << hash;
+    filter[(int) (hash >>> 53)] |= 1L << (hash >>> 47);
   }
 
   private void grow() {
@@ -346,6 +345,7 @@ final class Words {
     char[] oldCodes = codes;
     hashes = new long[oldCodes.length * 2];
     codes = new char[oldCodes.length * 2];
+    shift--;
     for (int i = 0; i < oldCodes.length; i++) {
       if (oldCodes[i] != 0) {
         put(oldHashes[i], oldCodes[i]);
