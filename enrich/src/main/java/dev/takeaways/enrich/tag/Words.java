@@ -10,7 +10,7 @@ import java.util.Arrays;
  * The words of the taxonomy's spellings, each numbered with one {@code char} code, so that the
  * automaton runs over words instead of characters: a word is a run of letters and digits, any other
  * character but a space is a word of its own ({@code github.com} is three words), and a word the
- * taxonomy never uses is {@link #UNKNOWN} (a run of them, one {@code UNKNOWN}). Case-insensitive; hyphens and underscores read as
+ * taxonomy never uses is {@link #UNKNOWN}. Case-insensitive; hyphens and underscores read as
  * spaces. Built with every spelling, then only read: thread-safe for reading.
  */
 final class Words {
@@ -34,11 +34,11 @@ final class Words {
   private int size;
 
   /**
-   * The codes of {@code normalized}, adding its words. It reads words as {@link #encode} does, with
-   * the same folding and kinds, one character at a time: the keys are {@link #key}'s, which encode's
+   * The codes of {@code normalized}, adding its words. It reads words as {@link #scan} does, with
+   * the same folding and kinds, one character at a time: the keys are {@link #key}'s, which scan's
    * eight-at-a-time reading of ASCII words reproduces. (A loop of its own: when the taxonomy's
-   * thousands of spellings ran through encode's loop, the JIT compiled that loop for adding, and text
-   * was then encoded about 10% slower.)
+   * thousands of spellings ran through the text's loop, the JIT compiled that loop for adding, and
+   * text was then read about 10% slower.)
    */
   String add(String normalized) {
     StringBuilder codes = new StringBuilder();
@@ -143,8 +143,7 @@ final class Words {
    */
   <V> Strangers scan(String text, WordTrie<V> trie, Hits<V> hits) {
     int length = text.length();
-    // Eight spare zeros at the end (white space): a word's last eight bytes can always be read.
-    byte[] bytes = Arrays.copyOf(text.getBytes(StandardCharsets.ISO_8859_1), length + 8);
+    byte[] bytes = bytes(text);
     // Where the last known words started: a spelling found ends at the current word and spans at
     // most the automaton's longest spelling of known words.
     int ringMask = Integer.highestOneBit(trie.longest()) * 2 - 1;
@@ -223,6 +222,27 @@ final class Words {
       }
     }
     return new Strangers(spans, keys, strangers);
+  }
+
+  /**
+   * The text's characters a byte each, {@code ?} for those beyond Latin-1, and eight zeros (white
+   * space) after them, so that a word's last eight bytes can always be read. The encoder gives one
+   * byte for each character, but one {@code ?} for a pair of surrogates (an emoji, say), which would
+   * put every later byte one place before its character: then the text is copied a character at a
+   * time.
+   */
+  private static byte[] bytes(String text) {
+    int length = text.length();
+    byte[] encoded = text.getBytes(StandardCharsets.ISO_8859_1);
+    if (encoded.length == length) {
+      return Arrays.copyOf(encoded, length + 8);
+    }
+    byte[] bytes = new byte[length + 8];
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      bytes[i] = c <= 0xFF ? (byte) c : (byte) '?';
+    }
+    return bytes;
   }
 
   /**

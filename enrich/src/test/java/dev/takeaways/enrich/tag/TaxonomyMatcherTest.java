@@ -23,7 +23,7 @@ class TaxonomyMatcherTest {
 
   @Test
   void everyNameAliasAndMisspellingIsFoundInASentence() {
-    // The spellings' words are numbered by Words.add, a text's by Words.encode: they must agree.
+    // The spellings' words are numbered by Words.add, a text's by Words.scan: they must agree.
     int checked = 0;
     for (TaxonomyEntry e : Taxonomy.bundled().entries()) {
       if (e.ambiguous()) {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * are spaces, a run of letters and digits is a word, any other character but white space is a word
  * of its own), on texts built around the cases the fast reading could get wrong: words of 7 to 9
  * and 15 to 17 letters, letters beside the bytes just outside the letter ranges ({@code @ [ ` {}),
- * words that go on beyond ASCII, characters beyond Latin-1 (read as {@code ?} in the bytes), a real
- * {@code ?}, characters beyond ASCII that fold into it (the kelvin sign, dotted capital I), white
+ * words that go on beyond ASCII, characters beyond Latin-1 (read as {@code ?} in the bytes), pairs
+ * of surrogates (emoji: the encoder gives one {@code ?} for two characters), a real {@code ?}, characters beyond ASCII that fold into it (the kelvin sign, dotted capital I), white
  * space beyond ASCII, and words glued together.
  */
 class WordScanTest {
@@ -38,7 +38,8 @@ class WordScanTest {
       "café", "naïve", "straße", "привет мир", "東京", "idée fixe", "a@b", "x[y]", "q`z", "w{v}", "what?", "ok ?");
   private static final List<String> OTHER_WORDS = List.of(
       "Abcdefghij", "Zebra", "Packer", "Going", "ABCDEFGH", "ABCDEFGHI", "Kitchens", "cafés", "Über", "Naïveté", "Привет", "東京都",
-      "\u212A8s", "\u0130t", "G\u0130THUB", "ÀÉÎÕÜ", "Ωmega", "x", "Q", "9lives", "Abcdefghijklmnopqrstuvwxyz0123", "\u00DFtraße");
+      "\u212A8s", "\u0130t", "G\u0130THUB", "ÀÉÎÕÜ", "Ωmega", "x", "Q", "9lives", "Abcdefghijklmnopqrstuvwxyz0123", "\u00DFtraße",
+      "😀", "Go😀", "\uD835\uDD18nicode", "Pa\uD83D\uDE00cker");
   private static final List<String> SYMBOLS = List.of(
       ".", ",", "?", "!", "@", "[", "]", "`", "{", "}", "/", "+", "*", "#", "\u007F", "\u00A0", "–", "—", "…", "€", "\u00D7");
   private static final List<String> GAPS = List.of(" ", " ", " ", "  ", "-", "_", "\t", "\n", "\r\n", "", "\u2003", "\u3000", "\u0000");
