@@ -14,7 +14,7 @@ import java.util.Arrays;
  * spaces. Built with every spelling, then only read: thread-safe for reading.
  */
 final class Words {
-  static final char UNKNOWN = 1;
+  private static final char UNKNOWN = 1;
   private static final int[] NONE = new int[0];
   private static final long[] NO_KEYS = new long[0];
   private static final char FIRST = 2;
@@ -182,7 +182,8 @@ final class Words {
             i += run;
           } while (run == 8);
         }
-        if (BYTE_KIND[bytes[i] & 0xFF] == OTHER && i < length && isWordChar(fold(text.charAt(i)))) {
+        // (past the text's end the bytes are zeros, white space: OTHER is always a character of it)
+        if (BYTE_KIND[bytes[i] & 0xFF] == OTHER && isWordChar(fold(text.charAt(i)))) {
           i = wordEnd(text, i, length); // the word goes on beyond ASCII
           h = key(text, start, i);
         }
