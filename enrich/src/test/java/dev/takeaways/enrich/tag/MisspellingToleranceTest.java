@@ -2,17 +2,15 @@ package dev.takeaways.enrich.tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.takeaways.enrich.EnrichResult;
 import dev.takeaways.enrich.NoteEnricher;
+import dev.takeaways.enrich.eval.GoldFile;
+import dev.takeaways.enrich.eval.GoldNote;
 import dev.takeaways.enrich.eval.Labels;
 import dev.takeaways.enrich.eval.TagEvaluation;
 import dev.takeaways.enrich.extract.TakeawayExtractor;
 import dev.takeaways.enrich.parse.NoteParser;
-import dev.takeaways.model.EnrichedNote;
 import dev.takeaways.model.RawNote;
-import dev.takeaways.model.Tag;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** One edit of tolerance raises recall on misspelled names, and costs no precision. */
@@ -106,28 +103,13 @@ class MisspellingToleranceTest {
 
   private static TagEvaluation.Report evaluate(boolean nearMisses) throws IOException {
     NoteEnricher enricher = new NoteEnricher(new NoteParser(), new TakeawayExtractor(), new TaxonomyMatcher(Taxonomy.bundled(), nearMisses));
-    JsonNode goldJson = new ObjectMapper().readTree(DIR.resolve("gold.json").toFile());
-    Map<String, Labels> gold = new LinkedHashMap<>();
+    Map<String, GoldNote> gold = GoldFile.parse(Files.readString(DIR.resolve("gold.json")));
     Map<String, Labels> predicted = new LinkedHashMap<>();
-    for (var it = goldJson.fields(); it.hasNext(); ) {
-      var e = it.next();
-      gold.put(e.getKey(), new Labels(strings(e.getValue().get("tools")), strings(e.getValue().get("practices"))));
-      String text = Files.readString(DIR.resolve(e.getKey()));
-      EnrichResult result = enricher.enrich(RawNote.of(e.getKey(), e.getKey(), new RawNote.Source(RawNote.Source.CLI, null), text, 0));
-      EnrichedNote note = ((EnrichResult.Enriched) result).note();
-      Set<String> tools = new HashSet<>();
-      Set<String> practices = new HashSet<>();
-      Stream.concat(note.tags().stream(), note.takeaways().stream().flatMap(t -> t.tags().stream()))
-          .map(Tag::id)
-          .forEach(id -> (id.startsWith("tool:") ? tools : practices).add(id.substring(id.indexOf(':') + 1)));
-      predicted.put(e.getKey(), new Labels(tools, practices));
+    for (String file : gold.keySet()) {
+      String text = Files.readString(DIR.resolve(file));
+      EnrichResult result = enricher.enrich(RawNote.of(file, file, new RawNote.Source(RawNote.Source.CLI, null), text, 0));
+      predicted.put(file, GoldFile.found(((EnrichResult.Enriched) result).note()));
     }
     return TagEvaluation.evaluate(predicted, gold);
-  }
-
-  private static Set<String> strings(JsonNode array) {
-    Set<String> out = new HashSet<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
   }
 }
