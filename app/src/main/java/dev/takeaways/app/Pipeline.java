@@ -116,7 +116,7 @@ public final class Pipeline implements AutoCloseable {
       thread("publish", publisher);
     }
     if (s.enrich()) {
-      NoteEnricher enricher = NoteEnricher.withTaxonomy(s.taxonomy());
+      NoteEnricher enricher = NoteEnricher.withTaxonomy(s.taxonomy(), s.minConfidence());
       Map<String, String> overrides = new LinkedHashMap<>();
       s.kafka().forEach((k, v) -> overrides.put(k, String.valueOf(v)));
       overrides.put(org.apache.kafka.streams.StreamsConfig.mainConsumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),

@@ -1,6 +1,7 @@
 package dev.takeaways.app;
 
 import dev.takeaways.enrich.tag.Taxonomy;
+import dev.takeaways.enrich.tag.TaxonomyMatcher;
 import dev.takeaways.ingest.FolderWatcher;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -29,12 +30,20 @@ public record PipelineSettings(
     InetSocketAddress metrics,
     InetSocketAddress http,
     FolderWatcher.Settings watchSettings,
-    Taxonomy taxonomy) {
+    Taxonomy taxonomy,
+    double minConfidence) {
   public PipelineSettings {
     kafka = Map.copyOf(kafka);
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(watchSettings, "watchSettings");
     Objects.requireNonNull(taxonomy, "taxonomy");
+  }
+
+  /** Settings with the tagger's default confidence threshold. */
+  public PipelineSettings(
+      Map<String, Object> kafka, Path dataDir, Path watch, boolean enrich, String storeUrl, InetSocketAddress metrics,
+      InetSocketAddress http, FolderWatcher.Settings watchSettings, Taxonomy taxonomy) {
+    this(kafka, dataDir, watch, enrich, storeUrl, metrics, http, watchSettings, taxonomy, TaxonomyMatcher.DEFAULT_MIN_CONFIDENCE);
   }
 
   public String bootstrapServers() {

@@ -100,12 +100,12 @@ class CommandLineTest {
     assertThat(report.get("splits").get("tune").get("notes").asInt() + report.get("splits").get("check").get("notes").asInt())
         .isEqualTo(Notes.evalNotes().size());
     assertThat(report.get("rules").findValuesAsText("rule")).contains("exact", "alias");
-    // A regression guard on the split we tune on, a little under the figures measured when it was set
-    // (tools P 0.918 R 0.783, practices P 1.0 R 0.515): it says nothing about notes nobody tuned for;
-    // the check split does, and it is reported, not asserted.
+    // A regression guard on the split we tune on, a little under the figures measured when it was last
+    // set (tools P 0.886 R 0.790, practices P 1.0 R 0.515, at the default confidence threshold): it says
+    // nothing about notes nobody tuned for; the check split does, and it is reported, not asserted.
     JsonNode tune = report.get("splits").get("tune");
-    assertThat(tune.get("tools").get("precision").asDouble()).isGreaterThanOrEqualTo(0.90);
-    assertThat(tune.get("tools").get("recall").asDouble()).isGreaterThanOrEqualTo(0.77);
+    assertThat(tune.get("tools").get("precision").asDouble()).isGreaterThanOrEqualTo(0.87);
+    assertThat(tune.get("tools").get("recall").asDouble()).isGreaterThanOrEqualTo(0.78);
     assertThat(tune.get("practices").get("precision").asDouble()).isGreaterThanOrEqualTo(0.95);
     assertThat(tune.get("practices").get("recall").asDouble()).isGreaterThanOrEqualTo(0.50);
   }

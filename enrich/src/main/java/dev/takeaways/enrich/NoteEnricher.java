@@ -42,9 +42,14 @@ public final class NoteEnricher {
     return withTaxonomy(Taxonomy.bundled());
   }
 
-  /** An enricher with {@code taxonomy}. */
+  /** An enricher with {@code taxonomy} and the default confidence threshold. */
   public static NoteEnricher withTaxonomy(Taxonomy taxonomy) {
-    return new NoteEnricher(new NoteParser(), new TakeawayExtractor(), new TaxonomyMatcher(taxonomy));
+    return withTaxonomy(taxonomy, TaxonomyMatcher.DEFAULT_MIN_CONFIDENCE);
+  }
+
+  /** An enricher with {@code taxonomy} that keeps tags of at least {@code minConfidence}. */
+  public static NoteEnricher withTaxonomy(Taxonomy taxonomy, double minConfidence) {
+    return new NoteEnricher(new NoteParser(), new TakeawayExtractor(), new TaxonomyMatcher(taxonomy, true, minConfidence));
   }
 
   /** Enriches {@code raw}; never throws on bad content, rejects it instead. */

@@ -28,16 +28,27 @@ public record Tag(String id, Evidence evidence) {
    * @param text the matched text as written
    * @param start offset of its first character in the takeaway's text
    * @param end offset just past its last character
-   * @param rule how it matched: {@code exact}, {@code alias}, {@code misspelling} or {@code
-   *     context}
+   * @param rule how it matched: {@code exact}, {@code alias}, {@code misspelling}, {@code context}
+   *     or {@code discovered}
+   * @param confidence how sure the tagger is, in [0, 1]; records written before it existed read as
+   *     1 (they were tagged without a threshold)
    */
-  public record Evidence(String text, int start, int end, String rule) {
+  public record Evidence(String text, int start, int end, String rule, Double confidence) {
     public Evidence {
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(rule, "rule");
       if (start < 0 || end < start) {
         throw new IllegalArgumentException("bad span [" + start + ", " + end + ")");
       }
+      confidence = confidence == null ? 1.0 : confidence;
+      if (!(confidence >= 0 && confidence <= 1)) {
+        throw new IllegalArgumentException("confidence must be in [0, 1], was " + confidence);
+      }
+    }
+
+    /** Evidence of full confidence. */
+    public Evidence(String text, int start, int end, String rule) {
+      this(text, start, end, rule, 1.0);
     }
   }
 }

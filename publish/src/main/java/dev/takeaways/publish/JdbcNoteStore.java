@@ -180,14 +180,14 @@ public final class JdbcNoteStore implements NoteStore {
         ps.executeBatch();
       }
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO takeaway_tags (takeaway_id, tag_id, matched_text, span_start, span_end, rule) VALUES (?, ?, ?, ?, ?, ?)")) {
+          "INSERT INTO takeaway_tags (takeaway_id, tag_id, matched_text, span_start, span_end, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         for (Takeaway t : note.takeaways()) {
           addTags(ps, t.id(), t.tags());
         }
         ps.executeBatch();
       }
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO note_tags (note_id, tag_id, matched_text, span_start, span_end, rule) VALUES (?, ?, ?, ?, ?, ?)")) {
+          "INSERT INTO note_tags (note_id, tag_id, matched_text, span_start, span_end, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         addTags(ps, note.id(), note.tags());
         ps.executeBatch();
       }
@@ -202,6 +202,7 @@ public final class JdbcNoteStore implements NoteStore {
       ps.setInt(4, tag.evidence().start());
       ps.setInt(5, tag.evidence().end());
       ps.setString(6, tag.evidence().rule());
+      ps.setDouble(7, tag.evidence().confidence());
       ps.addBatch();
     }
   }

@@ -15,7 +15,7 @@ public final class EnrichCommand extends ServiceCommand {
   @Override
   protected PipelineSettings prepare() throws Exception {
     TopicInstaller.install(kafka.clientConfig(), false);
-    return new PipelineSettings(kafka.clientConfig(), data.dataDir(), null, true, null, metrics.address(), null, FolderWatcher.Settings.events(Duration.ZERO), taxonomy.taxonomy());
+    return new PipelineSettings(kafka.clientConfig(), data.dataDir(), null, true, null, metrics.address(), null, FolderWatcher.Settings.events(Duration.ZERO), taxonomy.taxonomy(), taxonomy.minConfidence());
   }
 
   @Override

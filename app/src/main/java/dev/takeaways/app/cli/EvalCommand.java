@@ -60,7 +60,7 @@ public final class EvalCommand implements Callable<Integer> {
       }
     });
     Map<String, Labels> predicted = new LinkedHashMap<>();
-    NoteFileEnricher enricher = new NoteFileEnricher(taxonomy.taxonomy());
+    NoteFileEnricher enricher = new NoteFileEnricher(taxonomy.taxonomy(), taxonomy.minConfidence());
     for (String file : goldLabels.keySet()) {
       Path note = dir.resolve(file);
       if (!Files.isRegularFile(note)) {

@@ -15,8 +15,8 @@ final class NoteFileEnricher {
   private final NoteEnricher enricher;
   private final NoteValidator validator = new NoteValidator(Topics.MAX_NOTE_BYTES);
 
-  NoteFileEnricher(Taxonomy taxonomy) {
-    this.enricher = NoteEnricher.withTaxonomy(taxonomy);
+  NoteFileEnricher(Taxonomy taxonomy, double minConfidence) {
+    this.enricher = NoteEnricher.withTaxonomy(taxonomy, minConfidence);
   }
 
   /** The enriched note, or the rejection (by ingest's validation or by enrich) with its reason. */

@@ -45,7 +45,7 @@ public final class ParseCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     String path = file.getFileName().toString();
-    EnrichResult result = new NoteFileEnricher(taxonomy.taxonomy()).enrich(file, id == null ? path : id, path);
+    EnrichResult result = new NoteFileEnricher(taxonomy.taxonomy(), taxonomy.minConfidence()).enrich(file, id == null ? path : id, path);
     if (result instanceof EnrichResult.Rejected rejected) {
       err.println("takeaways parse: rejected " + rejected.detail());
       return ExitCodes.REJECTED;

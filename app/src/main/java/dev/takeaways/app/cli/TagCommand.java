@@ -1,6 +1,5 @@
 package dev.takeaways.app.cli;
 
-import dev.takeaways.enrich.tag.TaxonomyMatcher;
 import dev.takeaways.model.JsonSerde;
 import dev.takeaways.model.Tag;
 import java.io.IOException;
@@ -25,7 +24,7 @@ public final class TagCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-    List<Tag> tags = new TaxonomyMatcher(taxonomy.taxonomy()).tag(text);
+    List<Tag> tags = taxonomy.matcher().tag(text);
     if (json) {
       out.println(JsonSerde.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tags));
       return ExitCodes.OK;

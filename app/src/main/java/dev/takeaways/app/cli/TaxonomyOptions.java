@@ -1,6 +1,7 @@
 package dev.takeaways.app.cli;
 
 import dev.takeaways.enrich.tag.Taxonomy;
+import dev.takeaways.enrich.tag.TaxonomyMatcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The taxonomy: the bundled one, extended by {@code --taxonomy}, then {@code TAKEAWAYS_TAXONOMY}. */
+/**
+ * The taxonomy (the bundled one, extended by {@code --taxonomy}, then {@code TAKEAWAYS_TAXONOMY}) and
+ * the confidence a tag needs to be kept ({@code --min-confidence}, then {@code
+ * TAKEAWAYS_MIN_CONFIDENCE}).
+ */
 public final class TaxonomyOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
@@ -20,6 +25,31 @@ public final class TaxonomyOptions {
       description = "Your own tools and practices, added to the bundled taxonomy; an entry with a bundled id replaces it,"
           + " and 'remove: [tool:x]' drops one (env TAKEAWAYS_TAXONOMY).")
   Path file;
+
+  @Option(
+      names = "--min-confidence",
+      paramLabel = "C",
+      defaultValue = "${env:TAKEAWAYS_MIN_CONFIDENCE:-" + TaxonomyMatcher.DEFAULT_MIN_CONFIDENCE_TEXT + "}",
+      description = "Keep tags of at least this confidence, 0 to 1 (default ${DEFAULT-VALUE}, chosen on held-out notes;"
+          + " 0 keeps every candidate; env TAKEAWAYS_MIN_CONFIDENCE).")
+  double minConfidence;
+
+  /**
+   * The confidence threshold.
+   *
+   * @throws CommandLine.ParameterException when it is not in [0, 1]
+   */
+  public double minConfidence() {
+    if (!(minConfidence >= 0 && minConfidence <= 1)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--min-confidence must be between 0 and 1, was " + minConfidence);
+    }
+    return minConfidence;
+  }
+
+  /** A matcher of {@link #taxonomy()} with {@link #minConfidence()}. */
+  public TaxonomyMatcher matcher() {
+    return new TaxonomyMatcher(taxonomy(), true, minConfidence());
+  }
 
   /**
    * The bundled taxonomy, extended by the user's file if one is given.

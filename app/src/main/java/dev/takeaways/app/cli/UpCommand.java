@@ -64,7 +64,7 @@ public final class UpCommand extends ServiceCommand {
     Map<String, Object> client = kafka.clientConfig(bootstrap);
     TopicInstaller.install(client, embedded);
     storeUrl = store.storeUrl(dataDir);
-    return new PipelineSettings(client, dataDir, watch, true, storeUrl, metrics.address(), http.address(), watchOptions.settings(), taxonomy.taxonomy());
+    return new PipelineSettings(client, dataDir, watch, true, storeUrl, metrics.address(), http.address(), watchOptions.settings(), taxonomy.taxonomy(), taxonomy.minConfidence());
   }
 
   @Override

@@ -14,7 +14,7 @@ import java.util.function.LongPredicate;
  * Misspelled tool names within one edit (a letter added, dropped, changed, or two swapped) of a
  * name the taxonomy knows: {@code Hiroku} for Heroku, {@code Kubernates} for Kubernetes. Bounded to
  * keep precision: only single-word names of at least {@link #MIN_LENGTH} letters of unambiguous
- * tools, only capitalized words of the text that are no word of the taxonomy, never a word of the
+ * tools that a curated or DevOps list names ({@link TaxonomyEntry#listed}), only capitalized words of the text that are no word of the taxonomy, never a word of the
  * {@code not-misspellings} list (ordinary words one edit from a tool: chocolate, jerkins), and never
  * a name two tools are equally near.
  *
@@ -43,7 +43,7 @@ final class NearMisses {
     this.notMisspellings = Set.copyOf(notMisspellings);
     Map<Long, Object> index = new HashMap<>();
     for (TaxonomyEntry e : entries) {
-      if (!e.type().equals("tool") || e.ambiguous()) {
+      if (!e.type().equals("tool") || e.ambiguous() || !e.listed()) {
         continue;
       }
       List<String> spellings = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.takeaways.enrich.tag;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +19,9 @@ import java.util.regex.Pattern;
  *     count as this entry
  * @param ambiguous whether the plain name is also an ordinary word; without context words, such a
  *     name counts only when written as a proper noun inside a sentence ("we moved images to Harbor")
- * @param source where the entry comes from ({@code curated}, {@code cncf-landscape}, {@code
- *     awesome-devops}, {@code dora}, or a user's file)
+ * @param source where the entry comes from: one or more of {@code curated}, {@code cncf-landscape},
+ *     {@code awesome-devops}, {@code dora}, {@code devicon}, {@code simple-icons}, {@code iconify-logos}
+ *     and {@code debian}, joined by {@code +}; or a user's file
  */
 public record TaxonomyEntry(
     String type,
@@ -33,6 +35,8 @@ public record TaxonomyEntry(
     String source) {
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9.+-]*");
+  /** The broad lists: they name many products, few of them checked by hand (see the taxonomy README). */
+  private static final Set<String> BROAD = Set.of("devicon", "simple-icons", "iconify-logos", "debian");
 
   public TaxonomyEntry {
     Objects.requireNonNull(name, "name");
@@ -50,6 +54,19 @@ public record TaxonomyEntry(
     context = List.copyOf(context);
     ambiguous = ambiguous || !context.isEmpty();
     source = source == null ? "unknown" : source;
+  }
+
+  /**
+   * Whether a curated or DevOps list, or the user, names this entry: not only the broad lists
+   * (brand icon sets, devicon, Debian's packages), whose entries take more evidence to be believed.
+   */
+  public boolean listed() {
+    for (String s : source.split("\\+")) {
+      if (!BROAD.contains(s)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The tag id, {@code type:slug}. */

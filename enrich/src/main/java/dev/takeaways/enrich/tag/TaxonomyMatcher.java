@@ -20,8 +20,9 @@ import java.util.TreeMap;
  * <p>Names that are also ordinary words need more than the word:
  *
  * <ul>
- *   <li>an entry with context words (Chef: cookbook, knife, ...) counts when one of them appears in
- *       the same note, or another tool in the same text;
+ *   <li>an entry with context words (Chef: cookbook, knife, ...) counts when one of them, or another
+ *       listed tool, appears in the same text (a takeaway, a heading): never on the strength of the
+ *       rest of the note, so that "The chef made soup." stays a sentence about cooking;
  *   <li>an ambiguous entry without context words ({@code Harbor}) counts only when written as a
  *       proper noun inside a sentence: with the display name's capitals, not at the start of a
  *       sentence, and not inside a run of capitalized words (a title);
@@ -65,14 +66,36 @@ public final class TaxonomyMatcher {
   private final Map<TaxonomyEntry, Spelling> nearMissSpellings = new IdentityHashMap<>();
   private final int entryCount;
   private final int size;
+  private final double minConfidence;
 
-  /** A matcher with misspelling tolerance. */
+  /**
+   * The confidence under which a tag is dropped unless told otherwise: chosen on the evaluation's
+   * held-out split (see the README's "Check the tags on your own notes").
+   */
+  public static final double DEFAULT_MIN_CONFIDENCE = 0.65;
+
+  /** {@link #DEFAULT_MIN_CONFIDENCE} as a constant string, for command-line defaults. */
+  public static final String DEFAULT_MIN_CONFIDENCE_TEXT = "0.65";
+
+  /** A matcher with misspelling tolerance and the default confidence threshold. */
   public TaxonomyMatcher(Taxonomy taxonomy) {
-    this(taxonomy, true);
+    this(taxonomy, true, DEFAULT_MIN_CONFIDENCE);
   }
 
   /** @param nearMisses whether to read capitalized words one edit from a tool's name as that tool */
   public TaxonomyMatcher(Taxonomy taxonomy, boolean nearMisses) {
+    this(taxonomy, nearMisses, DEFAULT_MIN_CONFIDENCE);
+  }
+
+  /**
+   * @param nearMisses whether to read capitalized words one edit from a tool's name as that tool
+   * @param minConfidence tags of lower confidence ({@link TagConfidence}) are dropped; 0 keeps all
+   */
+  public TaxonomyMatcher(Taxonomy taxonomy, boolean nearMisses, double minConfidence) {
+    if (!(minConfidence >= 0 && minConfidence <= 1)) {
+      throw new IllegalArgumentException("minimum confidence must be in [0, 1], was " + minConfidence);
+    }
+    this.minConfidence = minConfidence;
     for (TaxonomyEntry e : taxonomy.entries()) {
       for (String c : e.context()) {
         String k = normalize(c);
@@ -146,18 +169,16 @@ public final class TaxonomyMatcher {
   }
 
   /**
-   * The tags of each text of one note, in order: context words count anywhere in the note. One tag
-   * per tool or practice per text, with the evidence of its first mention, in order of appearance.
+   * The tags of each text, in order, each text on its own. One tag per tool or practice per text,
+   * with the evidence of its first mention, in order of appearance.
    */
   public List<List<Tag>> tagAll(List<String> texts) {
-    List<List<Match>> matches = new ArrayList<>(texts.size());
-    boolean[] noteContext = new boolean[contextIdByKey.size()];
-    for (String text : texts) {
-      matches.add(scan(text, noteContext));
-    }
     List<List<Tag>> out = new ArrayList<>(texts.size());
-    for (int i = 0; i < texts.size(); i++) {
-      out.add(resolve(texts.get(i), matches.get(i), noteContext));
+    boolean[] context = new boolean[contextIdByKey.size()];
+    for (String text : texts) {
+      List<Match> matches = scan(text, context);
+      out.add(resolve(text, matches, context));
+      Arrays.fill(context, false);
     }
     return out;
   }
@@ -203,13 +224,14 @@ public final class TaxonomyMatcher {
     return kept;
   }
 
-  private List<Tag> resolve(String text, List<Match> matches, boolean[] noteContext) {
+  private List<Tag> resolve(String text, List<Match> matches, boolean[] context) {
     if (matches.isEmpty()) {
       return List.of();
     }
     boolean otherTool = false;
     for (Match m : matches) {
-      otherTool |= m.spelling().need() == Need.NOTHING && "tool".equals(m.spelling().entry().type());
+      TaxonomyEntry e = m.spelling().entry();
+      otherTool |= m.spelling().need() == Need.NOTHING && "tool".equals(e.type()) && e.listed();
     }
     List<Tag> found = new ArrayList<>(matches.size());
     long[] tagged = new long[(entryCount + 63) >>> 6]; // by entry index
@@ -219,16 +241,34 @@ public final class TaxonomyMatcher {
       String rule =
           switch (s.need()) {
             case NOTHING -> s.rule();
-            case CONTEXT -> otherTool || anyIn(s.contextIds(), noteContext) ? "context" : null;
+            case CONTEXT -> otherTool || anyIn(s.contextIds(), context) ? "context" : null;
             case PROPER_NOUN -> properNoun(text, m.start(), m.end(), e.name()) ? "context" : null;
           };
       int index = s.entryIndex();
       if (rule != null && (tagged[index >>> 6] & (1L << index)) == 0 && !profileLink(text, m.start(), m.end())) {
-        tagged[index >>> 6] |= 1L << index;
-        found.add(new Tag(s.tagId(), new Tag.Evidence(text.substring(m.start(), m.end()), m.start(), m.end(), rule)));
+        double confidence = TagConfidence.of(e, rule, s.need() == Need.PROPER_NOUN, text, m.start(), m.end(), otherTool && !isOnlyTool(matches, m));
+        if (confidence >= minConfidence) {
+          tagged[index >>> 6] |= 1L << index;
+          found.add(new Tag(s.tagId(), new Tag.Evidence(text.substring(m.start(), m.end()), m.start(), m.end(), rule, round(confidence))));
+        }
       }
     }
     return List.copyOf(found);
+  }
+
+  /** Whether {@code m} is the only listed, unambiguous tool among {@code matches}: it does not vouch for itself. */
+  private static boolean isOnlyTool(List<Match> matches, Match m) {
+    for (Match other : matches) {
+      TaxonomyEntry e = other.spelling().entry();
+      if (other != m && e != m.spelling().entry() && other.spelling().need() == Need.NOTHING && "tool".equals(e.type()) && e.listed()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double round(double confidence) {
+    return Math.round(confidence * 100) / 100.0;
   }
 
   private static boolean anyIn(int[] ids, boolean[] seen) {

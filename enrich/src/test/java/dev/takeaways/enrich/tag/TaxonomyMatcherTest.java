@@ -24,13 +24,16 @@ class TaxonomyMatcherTest {
   @Test
   void everyNameAliasAndMisspellingIsFoundInASentence() {
     // The spellings' words are numbered by Words.add, a text's by Words.scan: they must agree.
+    // Every candidate, whatever its confidence: entries only the broad lists name need a cue to pass
+    // the default threshold (tested apart).
+    TaxonomyMatcher everyCandidate = new TaxonomyMatcher(Taxonomy.bundled(), true, 0);
     int checked = 0;
     for (TaxonomyEntry e : Taxonomy.bundled().entries()) {
       if (e.ambiguous()) {
         continue; // needs context: tested apart
       }
       for (String spelling : java.util.stream.Stream.of(List.of(e.name()), e.aliases(), e.misspellings()).flatMap(List::stream).toList()) {
-        List<String> found = MATCHER.tag("so we use " + spelling + " every day").stream().map(Tag::id).toList();
+        List<String> found = everyCandidate.tag("so we use " + spelling + " every day").stream().map(Tag::id).toList();
         assertThat(found).as(spelling).contains(e.tagId());
         checked++;
       }
@@ -121,10 +124,24 @@ class TaxonomyMatcherTest {
   }
 
   @Test
-  void contextWordsCountAnywhereInTheNote() {
-    List<List<Tag>> tags = MATCHER.tagAll(List.of("Chef everywhere now", "the cookbooks live in git"));
-    assertThat(tags.get(0)).extracting(Tag::id).containsExactly("tool:chef");
-    assertThat(MATCHER.tagAll(List.of("Chef everywhere now", "dinner was great")).get(0)).isEmpty();
+  void contextWordsCountOnlyInTheSameTextNeverElsewhereInTheNote() {
+    List<List<Tag>> tags = MATCHER.tagAll(List.of("Chef everywhere now", "the cookbooks live in git", "our Chef cookbooks converge"));
+    assertThat(tags.get(0)).isEmpty();
+    assertThat(tags.get(2)).extracting(Tag::id).containsExactly("tool:chef");
+  }
+
+  @Test
+  void ordinaryWordsStayUntaggedInANoteFullOfTools() {
+    List<List<Tag>> tags = MATCHER.tagAll(List.of(
+        "We moved from Puppet manifests to Chef cookbooks, with Ansible for the rest.",
+        "The chef made soup.",
+        "Salt the pasta",
+        "Jenkins builds every commit and Docker images go to Artifactory."));
+
+    assertThat(tags.get(0)).extracting(Tag::id).contains("tool:puppet", "tool:chef", "tool:ansible");
+    assertThat(tags.get(1)).isEmpty();
+    assertThat(tags.get(2)).isEmpty();
+    assertThat(tags.get(3)).extracting(Tag::id).containsExactly("tool:jenkins", "tool:docker", "tool:artifactory");
   }
 
   @Test

@@ -39,9 +39,10 @@ public final class TaxonomyGenerator {
   private static final Pattern PARENTHESIS = Pattern.compile("\\s*\\(([^)]*)\\)\\s*");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
   private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern INNER_DOT = Pattern.compile("(?<=[a-z0-9])\\.(?=js\\b)");
 
-  /** The sources, as text. */
-  public record Sources(String cncfLandscapeTsv, String awesomeDevopsTsv, String doraCapabilitiesTsv) {}
+  /** The sources, as text; {@code broad} may be null (the DevOps lists alone). */
+  public record Sources(String cncfLandscapeTsv, String awesomeDevopsTsv, String doraCapabilitiesTsv, BroadSources.Lists broad) {}
 
   /** One entry of the generated taxonomy, in the order its fields are written. */
   record Entry(
@@ -53,19 +54,47 @@ public final class TaxonomyGenerator {
       List<String> misspellings,
       List<String> context,
       boolean ambiguous,
-      String source) {}
+      Set<String> sources) {}
 
   private final Set<String> englishWords;
   private final Set<String> notMisspellings;
+  private final Set<String> jargon;
+  private final Set<String> properNouns;
+  private final Set<String> rareWords;
 
   /**
-   * @param englishWords ordinary English words in lower case; a name made only of these is ambiguous
+   * @param englishWords ordinary English words in lower case, a name made only of these is ambiguous;
+   *     and capitalized proper nouns, which make a lower-case name of a broad list ambiguous
    * @param notMisspellings ordinary words one edit from a tool's name, never to be read as its
    *     misspelling
    */
   public TaxonomyGenerator(Set<String> englishWords, Set<String> notMisspellings) {
-    this.englishWords = Set.copyOf(englishWords);
+    this(englishWords, notMisspellings, Set.of());
+  }
+
+  /**
+   * @param jargon words of computing that are no product's name on their own ({@code api}, {@code
+   *     webhook}): names made of these and English words are ambiguous too
+   */
+  public TaxonomyGenerator(Set<String> englishWords, Set<String> notMisspellings, Set<String> jargon) {
+    this(englishWords, notMisspellings, jargon, Set.of());
+  }
+
+  /**
+   * @param rareWords words of a larger dictionary than {@code englishWords}'s, in lower case: the
+   *     broad lists' names made of these are ambiguous too (a DevOps list's Cilium stays a name)
+   */
+  public TaxonomyGenerator(Set<String> englishWords, Set<String> notMisspellings, Set<String> jargon, Set<String> rareWords) {
+    this.rareWords = Set.copyOf(rareWords);
+    Set<String> lower = new java.util.HashSet<>();
+    Set<String> proper = new java.util.HashSet<>();
+    for (String w : englishWords) {
+      (w.equals(w.toLowerCase(Locale.ROOT)) ? lower : proper).add(w.toLowerCase(Locale.ROOT));
+    }
+    this.englishWords = Set.copyOf(lower);
+    this.properNouns = Set.copyOf(proper);
     this.notMisspellings = Set.copyOf(notMisspellings);
+    this.jargon = Set.copyOf(jargon);
   }
 
   /** The taxonomy YAML for {@code sources} and the curated {@code overlayYaml}. */
@@ -102,13 +131,39 @@ public final class TaxonomyGenerator {
       }
       generated(row.get("name"), row.get("category"), "awesome-devops", excludedNames).ifPresent(e -> add(e, bySlug, slugByKey));
     }
+    if (sources.broad() != null) {
+      Set<String> known = new java.util.HashSet<>();
+      Map<String, String> slugByCompactKey = new HashMap<>();
+      slugByKey.forEach((k, slug) -> {
+        known.add(BroadSources.compact(k));
+        slugByCompactKey.putIfAbsent(BroadSources.compact(k), slug);
+      });
+      for (BroadSources.Candidate c : new BroadSources(n -> isEnglish(n) || isProperNoun(n) || isRareEnglish(n)).candidates(sources.broad(), known)) {
+        if (excludedNames.contains(key(c.name()))) {
+          continue;
+        }
+        Set<String> aliases = new LinkedHashSet<>(c.aliases());
+        aliases.removeIf(a -> a.length() < 3 || isEnglish(a) || isRareEnglish(a) || key(a).equals(key(c.name())) || excludedNames.contains(key(a)));
+        // The lists write one name in several ways (Stack Overflow, stackoverflow): the first wins.
+        String slug = slugByCompactKey.getOrDefault(BroadSources.compact(c.name()), slug(c.name()));
+        slugByCompactKey.putIfAbsent(BroadSources.compact(c.name()), slug);
+        if (slug.length() >= 2) {
+          // A package's or a slug's name may be a person's (kate, alice); a brand's title is the brand.
+          boolean ambiguous = isEnglish(c.name()) || isShort(c.name()) || isRareEnglish(c.name())
+              || (!c.source().equals("simple-icons") && isProperNoun(c.name()));
+          add(new Entry("tool", slug, c.name(), c.category(), aliases, List.of(), List.of(), ambiguous,
+              new LinkedHashSet<>(List.of(c.source()))), bySlug, slugByKey);
+        }
+      }
+    }
 
     Map<?, ?> doraMap = overlay.get("dora") instanceof Map<?, ?> m ? m : Map.of();
     for (Map<String, String> row : tsv(sources.doraCapabilitiesTsv())) {
       String slug = row.get("slug");
       String ours = doraMap.containsKey(slug) ? doraMap.get(slug).toString() : slug;
       Entry entry =
-          new Entry("practice", ours, row.get("name"), "dora-" + row.get("group"), new LinkedHashSet<>(), List.of(), List.of(), false, "dora");
+          new Entry("practice", ours, row.get("name"), "dora-" + row.get("group"), new LinkedHashSet<>(), List.of(), List.of(), false,
+              new LinkedHashSet<>(List.of("dora")));
       if (bySlug.containsKey(ours)) {
         mergeInto(bySlug.get(ours), entry, slugByKey);
       } else {
@@ -129,7 +184,7 @@ public final class TaxonomyGenerator {
         strings(m.get("misspellings")),
         context,
         Boolean.TRUE.equals(m.get("ambiguous")) || !context.isEmpty(),
-        "curated");
+        new LinkedHashSet<>(List.of("curated")));
   }
 
   private java.util.Optional<Entry> generated(String rawName, String category, String source, Set<String> excludedNames) {
@@ -161,7 +216,8 @@ public final class TaxonomyGenerator {
     String cleanName = name;
     aliases.removeIf(a -> key(a).equals(key(cleanName)));
     return java.util.Optional.of(
-        new Entry("tool", slug, name, slug(category), aliases, List.of(), List.of(), isEnglish(name) || isShort(name), source));
+        new Entry("tool", slug, name, slug(category), aliases, List.of(), List.of(), isEnglish(name) || isShort(name),
+            new LinkedHashSet<>(List.of(source))));
   }
 
   /** Adds {@code e}, or merges it into the entry that already has its slug or its name. */
@@ -179,6 +235,7 @@ public final class TaxonomyGenerator {
   }
 
   private static void mergeInto(Entry owner, Entry other, Map<String, String> slugByKey) {
+    owner.sources().addAll(other.sources());
     List<String> spellings = new ArrayList<>();
     spellings.add(other.name());
     spellings.addAll(other.aliases());
@@ -206,12 +263,40 @@ public final class TaxonomyGenerator {
     return name.length() <= 3 && name.chars().allMatch(Character::isLetter);
   }
 
+  /** Made only of words of the larger dictionary (onboard, cilium): said of the broad lists' names only. */
+  private boolean isRareEnglish(String name) {
+    Matcher words = WORD.matcher(name);
+    boolean any = false;
+    while (words.find()) {
+      any = true;
+      String word = words.group().toLowerCase(Locale.ROOT);
+      if (!rareWords.contains(word) && !englishWords.contains(word) && !jargon.contains(word)) {
+        return false;
+      }
+    }
+    return any;
+  }
+
+  private boolean isProperNoun(String name) {
+    Matcher words = WORD.matcher(name);
+    boolean any = false;
+    while (words.find()) {
+      any = true;
+      String word = words.group().toLowerCase(Locale.ROOT);
+      if (!properNouns.contains(word) && !englishWords.contains(word) && !jargon.contains(word)) {
+        return false;
+      }
+    }
+    return any;
+  }
+
   private boolean isEnglish(String name) {
     Matcher words = WORD.matcher(name);
     boolean any = false;
     while (words.find()) {
       any = true;
-      if (!englishWords.contains(words.group().toLowerCase(Locale.ROOT))) {
+      String word = words.group().toLowerCase(Locale.ROOT);
+      if (!englishWords.contains(word) && !jargon.contains(word)) {
         return false;
       }
     }
@@ -224,15 +309,21 @@ public final class TaxonomyGenerator {
   }
 
   static String slug(String text) {
-    String s = NON_SLUG.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("-");
+    // The dot of .js is part of the word (Node.js: nodejs), as the lists write it (nodejs, vuejs).
+    String s = NON_SLUG.matcher(INNER_DOT.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("")).replaceAll("-");
     return s.replaceAll("^-+|-+$", "");
   }
 
-  private static List<Map<String, String>> tsv(String text) {
+  /** The rows of a TSV by column name; comment lines ({@code #}) before the header are skipped. */
+  static List<Map<String, String>> tsv(String text) {
     String[] lines = text.split("\r?\n");
-    String[] header = lines[0].split("\t", -1);
+    int first = 0;
+    while (first < lines.length && lines[first].startsWith("#")) {
+      first++;
+    }
+    String[] header = lines[first].split("\t", -1);
     List<Map<String, String>> rows = new ArrayList<>();
-    for (int i = 1; i < lines.length; i++) {
+    for (int i = first + 1; i < lines.length; i++) {
       if (lines[i].isBlank()) {
         continue;
       }
@@ -259,8 +350,9 @@ public final class TaxonomyGenerator {
     out.append(
         """
         # GENERATED by dev.takeaways.enrich.tag.gen.TaxonomyGenerator: do not edit by hand.
-        # Sources: the CNCF landscape and awesome-devops tool lists and the DORA capabilities
-        # (../shared/taxonomy/), and the curated overlay enrich/src/taxonomy/overlay.yml.
+        # Sources: the CNCF landscape and awesome-devops tool lists, the DORA capabilities, devicon,
+        # simple-icons, iconify logos and Debian's packages (copies of their names and facts in
+        # enrich/src/taxonomy/sources/), and the curated overlay enrich/src/taxonomy/overlay.yml.
         # Licenses and attribution: TAXONOMY-NOTICE.md beside this file. To regenerate, see
         # enrich/src/taxonomy/README.md.
         """);
@@ -278,7 +370,7 @@ public final class TaxonomyGenerator {
         if (e.ambiguous() && e.context().isEmpty()) {
           out.append(", ambiguous: true");
         }
-        out.append(", source: ").append(e.source()).append("}\n");
+        out.append(", source: ").append(String.join("+", e.sources())).append("}\n");
       }
     }
     List<String> words = notMisspellings.stream().sorted().toList();

@@ -26,15 +26,91 @@ class BundledTaxonomyTest {
   static final Path WORDS = Path.of("src/taxonomy/english-words.txt");
   static final Path NOT_MISSPELLINGS = Path.of("src/taxonomy/not-misspellings.txt");
 
+  static final Path JARGON = Path.of("src/taxonomy/jargon.txt");
+  static final Path RARE_WORDS = Path.of("src/taxonomy/english-words-large.txt");
+  /** The project's copies of the source lists (facts and names), made by {@link #importSources}. */
+  static final Path SOURCES = Path.of("src/taxonomy/sources");
+
   static String generate() throws IOException {
-    Path sources = Notes.sharedDir().resolve("taxonomy");
-    return new TaxonomyGenerator(wordList(WORDS), wordList(NOT_MISSPELLINGS))
+    return new TaxonomyGenerator(wordList(WORDS), wordList(NOT_MISSPELLINGS), wordList(JARGON), wordList(RARE_WORDS))
         .generate(
             new TaxonomyGenerator.Sources(
-                Files.readString(sources.resolve("cncf-landscape.tsv")),
-                Files.readString(sources.resolve("awesome-devops.tsv")),
-                Files.readString(sources.resolve("dora-capabilities.tsv"))),
+                read("cncf-landscape.tsv"),
+                read("awesome-devops.tsv"),
+                read("dora-capabilities.tsv"),
+                new BroadSources.Lists(
+                    read("simple-icons.tsv"), read("iconify-logos.tsv"), read("devicon.tsv"), read("linguist-languages.tsv"),
+                    read("debian-programs.tsv"))),
             Files.readString(OVERLAY));
+  }
+
+  private static String read(String file) throws IOException {
+    return Files.readString(SOURCES.resolve(file));
+  }
+
+  /**
+   * With {@code -Dtaxonomy.import=true}: copies the facts and names the generator needs from the raw
+   * lists in {@code ../shared/taxonomy/} into {@link #SOURCES}, and, where Debian's word list is
+   * installed ({@code wamerican}), rewrites {@link #WORDS} from it.
+   */
+  @Test
+  void importSources() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("taxonomy.import"), "set -Dtaxonomy.import=true to import");
+    Path shared = Notes.sharedDir().resolve("taxonomy");
+    Files.createDirectories(SOURCES);
+    java.util.Map<String, String> copies = new java.util.LinkedHashMap<>();
+    copies.put("cncf-landscape.tsv", SourceImport.columns(Files.readString(shared.resolve("cncf-landscape.tsv")),
+        "name", "category", "subcategory", "homepage_url", "repo_url"));
+    copies.put("awesome-devops.tsv", SourceImport.columns(Files.readString(shared.resolve("awesome-devops.tsv")), "name", "category", "url"));
+    copies.put("dora-capabilities.tsv", SourceImport.columns(Files.readString(shared.resolve("dora-capabilities.tsv")),
+        "slug", "name", "group", "source"));
+    copies.put("simple-icons.tsv", SourceImport.columns(Files.readString(shared.resolve("simple-icons.tsv")),
+        "title", "slug", "aliases", "source_url"));
+    copies.put("iconify-logos.tsv", SourceImport.columns(Files.readString(shared.resolve("iconify-logos.tsv")), "slug"));
+    copies.put("devicon.tsv", SourceImport.columns(Files.readString(shared.resolve("devicon.tsv")), "name", "altnames", "tags"));
+    copies.put("linguist-languages.tsv", SourceImport.columns(Files.readString(shared.resolve("linguist-languages.tsv")),
+        "name", "type", "aliases"));
+    copies.put("debian-programs.tsv", SourceImport.debian(Files.readString(shared.resolve("debian-packages.tsv"))));
+    for (var copy : copies.entrySet()) {
+      Files.writeString(SOURCES.resolve(copy.getKey()), copy.getValue());
+    }
+    Path dictionary = Path.of("/usr/share/dict/american-english");
+    Path large = Path.of("/usr/share/dict/american-english-large");
+    if (Files.exists(dictionary) && Files.exists(large)) {
+      java.util.Set<String> tokens = new java.util.HashSet<>();
+      for (String text : copies.values()) {
+        for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+          tokens.add(word);
+        }
+      }
+      java.util.TreeSet<String> words = new java.util.TreeSet<>();
+      for (String word : Files.readAllLines(dictionary, StandardCharsets.UTF_8)) {
+        if (word.matches("[A-Za-z][a-z]+|[a-z]") && tokens.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+          words.add(word);
+        }
+      }
+      Files.writeString(WORDS, """
+          # Ordinary English words that are a word of some name in the project's copies of the source lists
+          # (sources/). A tool name made only of these words or of jargon.txt's ("Harbor", "Cloud Custodian",
+          # "webhook") is ambiguous: see README.md. Capitalized: proper nouns (first names, places), which
+          # make a lower-case name of Debian or iconify ambiguous too ("alice"), not a brand's ("Kafka").
+          # Made by BundledTaxonomyTest.importSources from Debian's wamerican 2020.12.07
+          # (/usr/share/dict/american-english; public domain / permissive, see its copyright).
+          """ + String.join("\n", words) + "\n");
+      java.util.TreeSet<String> rare = new java.util.TreeSet<>();
+      for (String word : Files.readAllLines(large, StandardCharsets.UTF_8)) {
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        if (w.matches("[a-z]+") && tokens.contains(w) && !words.contains(word) && !words.contains(w)) {
+          rare.add(w);
+        }
+      }
+      Files.writeString(RARE_WORDS, """
+          # Words of Debian's larger word list, wamerican-large 2020.12.07 (/usr/share/dict/american-english-large,
+          # lower-cased), that english-words.txt lacks and that are a word of some name in sources/: a name of
+          # the broad lists (Debian, brand icon sets, devicon) made only of these is ambiguous ("onboard").
+          # Made by BundledTaxonomyTest.importSources.
+          """ + String.join("\n", rare) + "\n");
+    }
   }
 
   private static Set<String> wordList(Path file) throws IOException {

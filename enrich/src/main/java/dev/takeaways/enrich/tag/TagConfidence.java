@@ -1,0 +1,130 @@
+package dev.takeaways.enrich.tag;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How sure a tag is, in [0, 1]: a base for how it was found and how well the entry is known, moved
+ * by cues in the sentence around the match. Pure and stateless.
+ *
+ * <ul>
+ *   <li>Base: a listed entry (a curated or DevOps list, or the user's file) by its name 0.95, by an
+ *       alias 0.9, an ordinary-word name confirmed by a context word or another tool 0.8, by its
+ *       capitals (proper noun) 0.7, a misspelling 0.7. An entry only the broad lists name: 0.7 when a
+ *       list of software (devicon, Debian's packages) and a brand icon set agree on it, devicon alone
+ *       0.65, Debian alone 0.6 (0.45 for a library of a language's
+ *       ecosystem), brand icon sets alone 0.45 (they hold companies: Airbnb, Spotify),
+ *       and 0.4 by its capitals alone.
+ *   <li>Cues that it is software, +0.15 each at most once: a version number right after it ({@code
+ *       Tomcat 9}, {@code v2.1}), a word saying what software it is right before or after it
+ *       ({@code the Solr server}, {@code library}, {@code plugin}), another listed tool in the
+ *       same text.
+ *   <li>Cues that it names an organisation, for entries only the broad lists name, -0.3: {@code at
+ *       X}, {@code from X}, {@code joined X}, {@code X's}, {@code X engineers} / {@code team} / {@code
+ *       Inc}.
+ * </ul>
+ */
+final class TagConfidence {
+  static final Set<String> KINDS_OF_SOFTWARE =
+      Set.of("tool", "tools", "library", "libraries", "lib", "framework", "frameworks", "server", "servers", "plugin", "plugins",
+          "database", "databases", "db", "cli", "client", "clients", "agent", "agents", "daemon", "package", "packages",
+          "module", "modules", "extension", "sdk", "api", "engine", "proxy", "queue", "broker", "cluster", "clusters",
+          "dashboard", "dashboards", "console", "app", "service", "container", "containers", "image", "images", "release",
+          "version", "install", "installed", "installing", "deploy", "deployed", "run", "runs", "running", "configured",
+          "config", "upgrade", "upgraded", "command", "script", "scripts", "repo", "repository", "project");
+  private static final Set<String> LIBRARY_SECTIONS = Set.of("python", "ruby", "javascript", "php", "java");
+  private static final Set<String> ORGANISATION_BEFORE = Set.of("at", "from", "joined", "joining", "left", "@");
+  private static final Set<String> ORGANISATION_AFTER =
+      Set.of("engineers", "engineer", "engineering", "employees", "staff", "team", "teams", "folks", "people", "inc", "ltd",
+          "corp", "founder", "founders", "ceo", "cto", "office", "offices", "headquarters", "acquired", "bought");
+
+  private TagConfidence() {}
+
+  /**
+   * @param rule how the entry was matched ({@code exact}, {@code alias}, {@code context}, {@code
+   *     misspelling}); {@code context} by capitals alone when {@code properNoun}
+   * @param otherTool whether another listed tool is in the same text
+   */
+  static double of(TaxonomyEntry e, String rule, boolean properNoun, String text, int start, int end, boolean otherTool) {
+    boolean listed = e.listed();
+    double base;
+    if (listed) {
+      base = switch (rule) {
+        case "exact" -> 0.95;
+        case "alias" -> 0.9;
+        case "misspelling" -> 0.7;
+        default -> properNoun ? 0.7 : 0.8;
+      };
+    } else if (properNoun) {
+      base = 0.4;
+    } else {
+      String source = e.source();
+      boolean software = source.contains("devicon") || source.contains("debian");
+      boolean brand = source.contains("simple-icons") || source.contains("iconify-logos");
+      // A library of a language's ecosystem is as often named with ordinary words (decouple, socks).
+      boolean library = e.category().startsWith("debian-") && LIBRARY_SECTIONS.contains(e.category().substring(7));
+      base = software && brand ? 0.7 : source.contains("devicon") ? 0.65 : software && !library ? 0.6 : 0.45;
+    }
+    if (!"tool".equals(e.type())) {
+      return base;
+    }
+    String before = wordBefore(text, start);
+    String after = wordAfter(text, end);
+    double software = 0;
+    if (versionAfter(text, end)) {
+      software += 0.15;
+    }
+    if (KINDS_OF_SOFTWARE.contains(before) || KINDS_OF_SOFTWARE.contains(after)) {
+      software += 0.15;
+    }
+    if (otherTool) {
+      software += 0.15;
+    }
+    double organisation = 0;
+    if (!listed && (ORGANISATION_BEFORE.contains(before) || ORGANISATION_AFTER.contains(after) || possessive(text, end))) {
+      organisation = 0.3;
+    }
+    return Math.max(0, Math.min(1, base + Math.min(software, 0.3) - organisation));
+  }
+
+  /** A version right after the name: {@code 9}, {@code 2.1}, {@code v3}, {@code -1.4}. */
+  static boolean versionAfter(String text, int end) {
+    int i = end;
+    if (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-' || text.charAt(i) == '@')) {
+      i++;
+    }
+    if (i < text.length() && (text.charAt(i) == 'v' || text.charAt(i) == 'V')) {
+      i++;
+    }
+    return i < text.length() && i > end && Character.isDigit(text.charAt(i));
+  }
+
+  private static boolean possessive(String text, int end) {
+    return end + 1 < text.length() && (text.charAt(end) == '\'' || text.charAt(end) == '’') && text.charAt(end + 1) == 's'
+        && (end + 2 == text.length() || !Character.isLetter(text.charAt(end + 2)));
+  }
+
+  static String wordBefore(String text, int start) {
+    int e = start;
+    while (e > 0 && text.charAt(e - 1) == ' ') {
+      e--;
+    }
+    int s = e;
+    while (s > 0 && (Character.isLetterOrDigit(text.charAt(s - 1)) || text.charAt(s - 1) == '@')) {
+      s--;
+    }
+    return text.substring(s, e).toLowerCase(Locale.ROOT);
+  }
+
+  static String wordAfter(String text, int end) {
+    int s = end;
+    while (s < text.length() && text.charAt(s) == ' ') {
+      s++;
+    }
+    int e = s;
+    while (e < text.length() && Character.isLetterOrDigit(text.charAt(e))) {
+      e++;
+    }
+    return text.substring(s, e).toLowerCase(Locale.ROOT);
+  }
+}
