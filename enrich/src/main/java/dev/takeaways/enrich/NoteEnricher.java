@@ -100,7 +100,20 @@ public final class NoteEnricher {
     sections.forEach(section -> wholeNote.addAll(Arrays.asList(SECTION_SEPARATOR.split(section))));
     wholeNote.removeIf(String::isBlank);
     texts.addAll(wholeNote);
-    List<List<Tag>> tags = matcher.tagAll(texts);
+    List<List<Tag>> tags = new ArrayList<>(matcher.tagAll(texts));
+    // Consecutive takeaways of one section read as one list: its items may introduce tools.
+    for (int from = 0, to; from < takeaways.size(); from = to) {
+      to = from + 1;
+      while (to < takeaways.size() && takeaways.get(to).section().equals(takeaways.get(from).section())) {
+        to++;
+      }
+      if (to - from >= 3) {
+        List<List<Tag>> run = matcher.withListDiscoveries(texts.subList(from, to), tags.subList(from, to));
+        for (int i = from; i < to; i++) {
+          tags.set(i, run.get(i - from));
+        }
+      }
+    }
     List<Takeaway> tagged = new ArrayList<>(takeaways.size());
     for (int i = 0; i < takeaways.size(); i++) {
       Takeaway t = takeaways.get(i);

@@ -67,6 +67,7 @@ public final class TaxonomyMatcher {
   private final int entryCount;
   private final int size;
   private final double minConfidence;
+  private final ToolDiscovery discovery;
 
   /**
    * The confidence under which a tag is dropped unless told otherwise: chosen on the evaluation's
@@ -96,6 +97,7 @@ public final class TaxonomyMatcher {
       throw new IllegalArgumentException("minimum confidence must be in [0, 1], was " + minConfidence);
     }
     this.minConfidence = minConfidence;
+    this.discovery = nearMisses ? ToolDiscovery.bundled() : null;
     for (TaxonomyEntry e : taxonomy.entries()) {
       for (String c : e.context()) {
         String k = normalize(c);
@@ -226,7 +228,7 @@ public final class TaxonomyMatcher {
 
   private List<Tag> resolve(String text, List<Match> matches, boolean[] context) {
     if (matches.isEmpty()) {
-      return List.of();
+      return discover(text, List.of());
     }
     boolean otherTool = false;
     for (Match m : matches) {
@@ -253,7 +255,63 @@ public final class TaxonomyMatcher {
         }
       }
     }
-    return List.copyOf(found);
+    return discover(text, found);
+  }
+
+  /**
+   * The tags of each item of one list (consecutive takeaways of a section) with the tools that lead
+   * items beside known ones ({@link ToolDiscovery#discoverInList}) added.
+   */
+  public List<List<Tag>> withListDiscoveries(List<String> items, List<List<Tag>> tags) {
+    if (discovery == null || items.size() < 3) {
+      return tags;
+    }
+    List<List<int[]>> known = new ArrayList<>(items.size());
+    for (List<Tag> list : tags) {
+      List<int[]> spans = new ArrayList<>();
+      for (Tag t : list) {
+        if (t.id().startsWith("tool:")) {
+          spans.add(new int[] {t.evidence().start(), t.evidence().end()});
+        }
+      }
+      known.add(spans);
+    }
+    ToolDiscovery.Found[] found = discovery.discoverInList(items, known);
+    List<List<Tag>> out = new ArrayList<>(tags);
+    for (int i = 0; i < found.length; i++) {
+      ToolDiscovery.Found f = found[i];
+      if (f != null && f.confidence() >= minConfidence) {
+        String id = "tool:" + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        if (tags.get(i).stream().noneMatch(t -> t.id().equals(id))) {
+          List<Tag> more = new ArrayList<>(tags.get(i));
+          more.add(0, new Tag(id, new Tag.Evidence(f.name(), f.start(), f.end(), "discovered", f.confidence())));
+          out.set(i, List.copyOf(more));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@code found} and the tools {@link ToolDiscovery} finds beside them. */
+  private List<Tag> discover(String text, List<Tag> found) {
+    if (discovery == null || !ToolDiscovery.mayFind(text, found.size())) {
+      return List.copyOf(found);
+    }
+    List<int[]> known = new ArrayList<>();
+    for (Tag t : found) {
+      if (t.id().startsWith("tool:")) {
+        known.add(new int[] {t.evidence().start(), t.evidence().end()});
+      }
+    }
+    List<Tag> out = new ArrayList<>(found);
+    for (ToolDiscovery.Found f : discovery.discover(text, known)) {
+      String slug = f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      String id = "tool:" + slug;
+      if (f.confidence() >= minConfidence && out.stream().noneMatch(t -> t.id().equals(id))) {
+        out.add(new Tag(id, new Tag.Evidence(f.name(), f.start(), f.end(), "discovered", f.confidence())));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Whether {@code m} is the only listed, unambiguous tool among {@code matches}: it does not vouch for itself. */

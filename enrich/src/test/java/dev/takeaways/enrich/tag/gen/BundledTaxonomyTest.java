@@ -97,6 +97,18 @@ class BundledTaxonomyTest {
           # Made by BundledTaxonomyTest.importSources from Debian's wamerican 2020.12.07
           # (/usr/share/dict/american-english; public domain / permissive, see its copyright).
           """ + String.join("\n", words) + "\n");
+      java.util.TreeSet<String> ordinary = new java.util.TreeSet<>(wordList(JARGON));
+      for (String word : Files.readAllLines(dictionary, StandardCharsets.UTF_8)) {
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        if (w.matches("[a-z]+")) {
+          ordinary.add(w);
+        }
+      }
+      ordinary.removeIf(w -> !w.matches("[a-z]+"));
+      Files.writeString(Path.of("src/main/resources/dev/takeaways/enrich/tag/ordinary-words.txt"), """
+          # Ordinary words, lower case: never the name of a discovered tool. Debian's wamerican 2020.12.07
+          # (SCOWL; permissive, see its copyright) and enrich/src/taxonomy/jargon.txt. Made by BundledTaxonomyTest.importSources.
+          """ + String.join("\n", ordinary) + "\n");
       java.util.TreeSet<String> rare = new java.util.TreeSet<>();
       for (String word : Files.readAllLines(large, StandardCharsets.UTF_8)) {
         String w = word.toLowerCase(java.util.Locale.ROOT);

@@ -1,0 +1,50 @@
+package dev.takeaways.enrich.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.takeaways.model.Tag;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Tools no list has, from the cues that introduce them; ordinary words, acronyms and people stay out. */
+class ToolDiscoveryTest {
+  private static final TaxonomyMatcher MATCHER = new TaxonomyMatcher(Taxonomy.bundled());
+
+  private static List<String> discovered(List<Tag> tags) {
+    return tags.stream().filter(t -> t.evidence().rule().equals("discovered")).map(t -> t.id() + "@" + t.evidence().confidence()).toList();
+  }
+
+  @Test
+  void aNameSaidToBeSoftwareIsATool() {
+    assertThat(discovered(MATCHER.tag("Zorblatt is an open source dashboard for queues"))).containsExactly("tool:zorblatt@0.7");
+    assertThat(discovered(MATCHER.tag("Last year we built Flumox to replay traffic"))).containsExactly("tool:flumox@0.7");
+    assertThat(discovered(MATCHER.tag("This is a great tool for everyone"))).isEmpty();
+    assertThat(discovered(MATCHER.tag("Kevin is a senior engineer"))).as("a person").isEmpty();
+  }
+
+  @Test
+  void anItemOfAListOfToolsIsATool() {
+    List<Tag> tags = new TaxonomyMatcher(Taxonomy.bundled(), true, 0).tag("We ship metrics with statsd, logster, quarkbin and supergrep.");
+
+    assertThat(discovered(tags)).containsExactly("tool:quarkbin@0.55", "tool:supergrep@0.55");
+    assertThat(discovered(MATCHER.tag("We ship metrics with statsd, logster, quarkbin and supergrep.")))
+        .as("a list item alone is under the default threshold").isEmpty();
+    assertThat(discovered(MATCHER.tag("We met with Jenkins, Nagios, apples and oranges"))).as("ordinary words").isEmpty();
+  }
+
+  @Test
+  void theLeadOfAListItemBesideKnownToolsIsAToolWhenItSaysWhatSoftwareItIs() {
+    List<String> items = List.of("Nagios for checks", "Grafana: dashboards", "Thrukker - a web front end tool for checks", "HIPAA rules",
+        "Zupp: third party metrics");
+    List<List<Tag>> tags = MATCHER.withListDiscoveries(items, MATCHER.tagAll(items));
+
+    assertThat(discovered(tags.get(2))).containsExactly("tool:thrukker@0.75");
+    assertThat(discovered(tags.get(3))).as("an acronym").isEmpty();
+    assertThat(discovered(tags.get(4))).as("nothing says it is software").isEmpty();
+  }
+
+  @Test
+  void aRepositoryLinkNamesItsRepository() {
+    assertThat(discovered(new TaxonomyMatcher(Taxonomy.bundled(), true, 0.6).tag("code at github.com/acme/blitz4j."))).containsExactly("tool:blitz4j@0.6");
+  }
+}
