@@ -87,8 +87,8 @@ public final class NoteEnricher {
       title = fileTitle(raw.path());
     }
     List<Takeaway> takeaways = extraction.takeaways();
-    // One matcher call per note, so that context words count anywhere in it: the takeaways first,
-    // then what belongs to the note as a whole (title, keywords, headings).
+    // The takeaways first, then what belongs to the note as a whole (title, keywords, headings); each
+    // text is tagged on its own evidence, and consecutive takeaways of a section also as one list.
     List<String> texts = new ArrayList<>(takeaways.size() + 8);
     takeaways.forEach(t -> texts.add(t.text()));
     Set<String> wholeNote = new LinkedHashSet<>();
