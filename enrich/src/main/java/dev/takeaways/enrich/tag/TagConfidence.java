@@ -87,7 +87,7 @@ final class TagConfidence {
     return Math.max(0, Math.min(1, base + Math.min(software, 0.3) - organisation));
   }
 
-  /** A version right after the name: {@code 9}, {@code 2.1}, {@code v3}, {@code -1.4}. */
+  /** A version right after the name, or glued to it: {@code 9}, {@code 2.1}, {@code v3}, {@code -1.4}, {@code etcd3}. */
   static boolean versionAfter(String text, int end) {
     int i = end;
     if (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-' || text.charAt(i) == '@')) {
@@ -96,7 +96,7 @@ final class TagConfidence {
     if (i < text.length() && (text.charAt(i) == 'v' || text.charAt(i) == 'V')) {
       i++;
     }
-    return i < text.length() && i > end && Character.isDigit(text.charAt(i));
+    return i < text.length() && Character.isDigit(text.charAt(i));
   }
 
   private static boolean possessive(String text, int end) {

@@ -202,7 +202,8 @@ final class Words {
       char code = code(spread(h));
       if (code == UNKNOWN) {
         state = 0;
-        if (i - start >= 5 && Character.isUpperCase(text.charAt(start))) {
+        boolean named = i - start >= 4 && isDigit(text.charAt(i - 1)) && gluedVersion(text, start, i, trie, hits);
+        if (!named && i - start >= 5 && Character.isUpperCase(text.charAt(start))) {
           if (strangers == keys.length) {
             keys = Arrays.copyOf(keys, Math.max(8, strangers * 2));
             spans = Arrays.copyOf(spans, keys.length * 2);
@@ -223,6 +224,39 @@ final class Words {
       }
     }
     return new Strangers(spans, keys, strangers);
+  }
+
+  /**
+   * A one-word name with its version glued on ({@code etcd3}, {@code centos7}, {@code
+   * elasticsearch5.6}): reported as the name, without the version.
+   */
+  private <V> boolean gluedVersion(String text, int start, int end, WordTrie<V> trie, Hits<V> hits) {
+    int name = end;
+    while (name > start && (isDigit(text.charAt(name - 1)) || text.charAt(name - 1) == '.')) {
+      name--;
+    }
+    if (name - start < 3 || !Character.isLetter(text.charAt(name - 1))) {
+      return false;
+    }
+    char code = code(spread(key(text, start, name)));
+    if (code == UNKNOWN) {
+      return false;
+    }
+    int[] found = trie.found(trie.next(0, code));
+    boolean any = false;
+    if (found != null) {
+      for (int spelling : found) {
+        if (trie.words(spelling) == 1) {
+          hits.spelling(start, name, trie.value(spelling));
+          any = true;
+        }
+      }
+    }
+    return any;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /**

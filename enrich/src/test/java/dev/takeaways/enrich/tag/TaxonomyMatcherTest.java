@@ -124,6 +124,15 @@ class TaxonomyMatcherTest {
   }
 
   @Test
+  void aOneWordNameWithItsVersionGluedOnIsThatName() {
+    assertThat(MATCHER.tag("we moved to etcd3 and centos7, then Elasticsearch5.6"))
+        .extracting(t -> t.id() + " " + t.evidence().text() + " " + t.evidence().rule())
+        .containsExactly("tool:etcd etcd exact", "tool:centos centos exact", "tool:elasticsearch Elasticsearch exact");
+    assertThat(ids("the zorbulon2 cluster")).as("only names that are known").isEmpty();
+    assertThat(ids("we reserved room101 for it")).isEmpty();
+  }
+
+  @Test
   void contextWordsCountOnlyInTheSameTextNeverElsewhereInTheNote() {
     List<List<Tag>> tags = MATCHER.tagAll(List.of("Chef everywhere now", "the cookbooks live in git", "our Chef cookbooks converge"));
     assertThat(tags.get(0)).isEmpty();

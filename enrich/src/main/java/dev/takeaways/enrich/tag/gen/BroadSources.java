@@ -74,9 +74,9 @@ final class BroadSources {
   record Candidate(String name, Set<String> aliases, String category, String source) {}
 
   /**
-   * The candidates of every broad list, in the order they should be merged: devicon, simple-icons,
-   * iconify logos, Debian. {@code known} holds the compact keys of entries already made (curated and
-   * DevOps lists); the candidates' own keys are added to it.
+   * The candidates of every broad list, in the order they should be merged: simple-icons (whose
+   * titles write names as their makers do: Stack Overflow), devicon, iconify logos, Debian. {@code
+   * known} holds the compact keys of entries already made (curated and DevOps lists).
    */
   List<Candidate> candidates(Lists lists, Set<String> known) {
     Set<String> languages = new HashSet<>();
@@ -109,20 +109,6 @@ final class BroadSources {
 
     List<Candidate> out = new ArrayList<>();
     Set<String> taken = new HashSet<>(known);
-    for (Map<String, String> row : devicon) {
-      List<String> tags = List.of(row.get("tags").split("\\|"));
-      if (tags.contains("language") || tags.contains("programming")) {
-        continue;
-      }
-      Set<String> aliases = new LinkedHashSet<>();
-      for (String alt : row.get("altnames").split("\\|")) {
-        if (!alt.isBlank()) {
-          aliases.add(alt);
-        }
-      }
-      String category = row.get("tags").isBlank() ? "software" : row.get("tags").split("\\|")[0];
-      offer(new Candidate(row.get("name"), aliases, TaxonomyGenerator.slug(category), "devicon"), languages, taken, out);
-    }
     for (Map<String, String> row : icons) {
       String title = row.get("title");
       String host = host(row.get("source_url"));
@@ -138,6 +124,20 @@ final class BroadSources {
         }
       }
       offer(new Candidate(title, aliases, "software", "simple-icons"), languages, taken, out);
+    }
+    for (Map<String, String> row : devicon) {
+      List<String> tags = List.of(row.get("tags").split("\\|"));
+      if (tags.contains("language") || tags.contains("programming")) {
+        continue;
+      }
+      Set<String> aliases = new LinkedHashSet<>();
+      for (String alt : row.get("altnames").split("\\|")) {
+        if (!alt.isBlank()) {
+          aliases.add(alt);
+        }
+      }
+      String category = row.get("tags").isBlank() ? "software" : row.get("tags").split("\\|")[0];
+      offer(new Candidate(row.get("name"), aliases, TaxonomyGenerator.slug(category), "devicon"), languages, taken, out);
     }
     for (String slug : iconify) {
       offer(new Candidate(slug, new LinkedHashSet<>(), "software", "iconify-logos"), languages, taken, out);

@@ -258,9 +258,10 @@ public final class TaxonomyGenerator {
     return current == null || current.equals(e.slug());
   }
 
-  /** Two or three letters ({@code SDC}, {@code kpt}): as likely an abbreviation as this tool. */
+  /** Two or three letters ({@code SDC}, {@code kpt}, {@code .ENV}): as likely an abbreviation as this tool. */
   private static boolean isShort(String name) {
-    return name.length() <= 3 && name.chars().allMatch(Character::isLetter);
+    String letters = name.replaceAll("[^\\p{L}\\p{N}]", "");
+    return letters.length() <= 3 && letters.chars().allMatch(Character::isLetter);
   }
 
   /** Made only of words of the larger dictionary (onboard, cilium): said of the broad lists' names only. */
