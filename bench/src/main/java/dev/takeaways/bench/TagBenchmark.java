@@ -8,7 +8,7 @@ import dev.takeaways.model.Tag;
 import dev.takeaways.model.Takeaway;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.commonmark.node.Node;
@@ -45,7 +45,7 @@ public class TagBenchmark {
   public String note;
 
   private String text;
-  private String taxonomyYaml;
+  private byte[] taxonomyJson;
   private Parser commonmark;
   private TaxonomyMatcher matcher;
   private List<String> takeaways;
@@ -53,8 +53,8 @@ public class TagBenchmark {
   @Setup(Level.Trial)
   public void load() throws IOException {
     text = BenchNotes.load(note);
-    try (InputStream in = Taxonomy.class.getResourceAsStream("/dev/takeaways/enrich/tag/taxonomy.yml")) {
-      taxonomyYaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    try (InputStream in = Taxonomy.class.getResourceAsStream("/dev/takeaways/enrich/tag/taxonomy.json")) {
+      taxonomyJson = in.readAllBytes();
     }
     commonmark = BenchNotes.commonmark();
     matcher = new TaxonomyMatcher(Taxonomy.bundled());
@@ -79,12 +79,12 @@ public class TagBenchmark {
     return matcher.tagAll(takeaways);
   }
 
-  /** Reading the bundled YAML and building the automaton: what a process pays once at start. */
+  /** Reading the bundled JSON and building the automaton: what a process pays once at start. */
   @Benchmark
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   @Warmup(iterations = 3, time = 2)
   @Measurement(iterations = 3, time = 2)
   public TaxonomyMatcher loadTaxonomy() {
-    return new TaxonomyMatcher(Taxonomy.fromYaml(taxonomyYaml, "bundled"));
+    return new TaxonomyMatcher(Taxonomy.fromJson(taxonomyJson));
   }
 }

@@ -57,6 +57,7 @@ public final class TaxonomyMatcher {
     }
   }
 
+  private static final int[] NO_IDS = new int[0];
   private final WordTrie<Spelling> trie = new WordTrie<>();
   private final Words words = new Words();
   private final NearMisses nearMisses;
@@ -142,7 +143,8 @@ public final class TaxonomyMatcher {
     if (k.isBlank()) {
       return;
     }
-    int[] contextIds = e.context().stream().map(TaxonomyMatcher::normalize).filter(c -> !c.isBlank()).mapToInt(contextIdByKey::get).toArray();
+    int[] contextIds = e.context().isEmpty() ? NO_IDS
+        : e.context().stream().map(TaxonomyMatcher::normalize).filter(c -> !c.isBlank()).mapToInt(contextIdByKey::get).toArray();
     int index = nearMissSpellings.get(e).entryIndex();
     String tagId = e.tagId();
     out.putIfAbsent(words.add(k), new Spelling(e, index, tagId, rule, need, -1, contextIds));
@@ -159,10 +161,21 @@ public final class TaxonomyMatcher {
   /** Lower case with hyphens and underscores as spaces, runs of spaces as one. */
   static String normalize(String text) {
     char[] out = new char[text.length()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = Words.fold(text.charAt(i));
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = Words.fold(text.charAt(i));
+      if (c != ' ' || (n > 0 && out[n - 1] != ' ')) {
+        out[n++] = c;
+      }
     }
-    return new String(out).strip().replaceAll(" +", " ");
+    while (n > 0 && Character.isWhitespace(out[n - 1])) {
+      n--;
+    }
+    int from = 0;
+    while (from < n && Character.isWhitespace(out[from])) {
+      from++;
+    }
+    return new String(out, from, n - from);
   }
 
   /** The tags of one text on its own: its own words are its context. */
