@@ -15,7 +15,7 @@ import java.util.Set;
  *       0.65, Debian alone 0.6 (0.45 for a library of a language's
  *       ecosystem), brand icon sets alone 0.45 (they hold companies: Airbnb, Spotify),
  *       and 0.4 by its capitals alone.
- *   <li>Cues that it is software, +0.15 each at most once: a version number right after it ({@code
+ *   <li>Cues that it is software (not looked for where the base is 0.9 or more), +0.15 each at most once: a version number right after it ({@code
  *       Tomcat 9}, {@code v2.1}), a word saying what software it is right before or after it
  *       ({@code the Solr server}, {@code library}, {@code plugin}), another listed tool in the
  *       same text.
@@ -41,12 +41,12 @@ final class TagConfidence {
   private TagConfidence() {}
 
   /**
+   * @param listed {@link TaxonomyEntry#listed}, worked out once per entry
    * @param rule how the entry was matched ({@code exact}, {@code alias}, {@code context}, {@code
    *     misspelling}); {@code context} by capitals alone when {@code properNoun}
    * @param otherTool whether another listed tool is in the same text
    */
-  static double of(TaxonomyEntry e, String rule, boolean properNoun, String text, int start, int end, boolean otherTool) {
-    boolean listed = e.listed();
+  static double of(TaxonomyEntry e, boolean listed, String rule, boolean properNoun, String text, int start, int end, boolean otherTool) {
     double base;
     if (listed) {
       base = switch (rule) {
@@ -65,8 +65,8 @@ final class TagConfidence {
       boolean library = e.category().startsWith("debian-") && LIBRARY_SECTIONS.contains(e.category().substring(7));
       base = software && brand ? 0.7 : source.contains("devicon") ? 0.65 : software && !library ? 0.6 : 0.45;
     }
-    if (!"tool".equals(e.type())) {
-      return base;
+    if (!"tool".equals(e.type()) || base >= 0.9) {
+      return base; // a listed name or alias: the sentence adds nothing a threshold would use
     }
     String before = wordBefore(text, start);
     String after = wordAfter(text, end);

@@ -47,7 +47,7 @@ public final class TaxonomyMatcher {
    * @param contextIds the numbers of the entry's context words
    */
   private record Spelling(
-      TaxonomyEntry entry, int entryIndex, String tagId, String rule, Need need, int contextId, int[] contextIds) {
+      TaxonomyEntry entry, int entryIndex, String tagId, String rule, Need need, int contextId, int[] contextIds, boolean listed) {
     boolean isKeyword() {
       return entry != null;
     }
@@ -69,6 +69,8 @@ public final class TaxonomyMatcher {
   private final int size;
   private final double minConfidence;
   private final ToolDiscovery discovery;
+  /** The context ids of {@link ToolDiscovery#MARKERS}, in order. */
+  private final int[] markerIds;
 
   /**
    * The confidence under which a tag is dropped unless told otherwise: chosen on the evaluation's
@@ -98,7 +100,7 @@ public final class TaxonomyMatcher {
       throw new IllegalArgumentException("minimum confidence must be in [0, 1], was " + minConfidence);
     }
     this.minConfidence = minConfidence;
-    this.discovery = nearMisses ? ToolDiscovery.bundled() : null;
+    this.discovery = ToolDiscovery.bundled();
     for (TaxonomyEntry e : taxonomy.entries()) {
       for (String c : e.context()) {
         String k = normalize(c);
@@ -107,17 +109,25 @@ public final class TaxonomyMatcher {
         }
       }
     }
+    // The words that start a discovery cue are looked for as context words are.
+    markerIds = new int[ToolDiscovery.MARKERS.size()];
+    for (int i = 0; i < markerIds.length; i++) {
+      markerIds[i] = contextIdByKey.computeIfAbsent(ToolDiscovery.MARKERS.get(i), k -> contextIdByKey.size());
+    }
     // Keyed by the spelling's word codes: the automaton runs over words.
     Map<String, Spelling> byKey = new HashMap<>();
     List<TaxonomyEntry> entries = taxonomy.entries();
     entryCount = entries.size();
     for (int i = 0; i < entries.size(); i++) {
       TaxonomyEntry e = entries.get(i);
-      nearMissSpellings.put(e, new Spelling(e, i, e.tagId(), "misspelling", Need.NOTHING, -1, null));
+      nearMissSpellings.put(e, new Spelling(e, i, e.tagId(), "misspelling", Need.NOTHING, -1, null, e.listed()));
     }
     // Names first, then aliases, then misspellings: an entry's name beats another entry's alias.
     for (TaxonomyEntry e : entries) {
       Need need = !e.ambiguous() ? Need.NOTHING : e.context().isEmpty() ? Need.PROPER_NOUN : Need.CONTEXT;
+      if (need == Need.PROPER_NOUN && e.name().equals(e.name().toLowerCase(java.util.Locale.ROOT))) {
+        continue; // an ordinary word with no capitals to tell it apart: never tagged, so not looked for
+      }
       addKeyword(byKey, e.name(), e, "exact", need);
       addKeyword(byKey, e.slug(), e, "exact", need);
     }
@@ -128,14 +138,14 @@ public final class TaxonomyMatcher {
       e.misspellings().forEach(a -> addKeyword(byKey, a, e, "misspelling", Need.NOTHING));
     }
     contextIdByKey.forEach(
-        (k, id) -> byKey.merge(words.add(k), new Spelling(null, -1, null, null, Need.NOTHING, id, null), (a, b) -> withContext(a, id)));
+        (k, id) -> byKey.merge(words.add(k), new Spelling(null, -1, null, null, Need.NOTHING, id, null, false), (a, b) -> withContext(a, id)));
     trie.build(new TreeMap<>(byKey));
     this.nearMisses = nearMisses ? new NearMisses(taxonomy.entries(), taxonomy.notMisspellings()) : null;
     size = byKey.size();
   }
 
   private static Spelling withContext(Spelling s, int contextId) {
-    return new Spelling(s.entry(), s.entryIndex(), s.tagId(), s.rule(), s.need(), contextId, s.contextIds());
+    return new Spelling(s.entry(), s.entryIndex(), s.tagId(), s.rule(), s.need(), contextId, s.contextIds(), s.listed());
   }
 
   private void addKeyword(Map<String, Spelling> out, String text, TaxonomyEntry e, String rule, Need need) {
@@ -145,11 +155,12 @@ public final class TaxonomyMatcher {
     }
     int[] contextIds = e.context().isEmpty() ? NO_IDS
         : e.context().stream().map(TaxonomyMatcher::normalize).filter(c -> !c.isBlank()).mapToInt(contextIdByKey::get).toArray();
-    int index = nearMissSpellings.get(e).entryIndex();
+    Spelling own = nearMissSpellings.get(e);
+    int index = own.entryIndex();
     String tagId = e.tagId();
-    out.putIfAbsent(words.add(k), new Spelling(e, index, tagId, rule, need, -1, contextIds));
+    out.putIfAbsent(words.add(k), new Spelling(e, index, tagId, rule, need, -1, contextIds, own.listed()));
     if ("practice".equals(e.type()) && !k.endsWith("s")) {
-      out.putIfAbsent(words.add(k + "s"), new Spelling(e, index, tagId, rule, need, -1, contextIds));
+      out.putIfAbsent(words.add(k + "s"), new Spelling(e, index, tagId, rule, need, -1, contextIds, own.listed()));
     }
   }
 
@@ -190,9 +201,11 @@ public final class TaxonomyMatcher {
   public List<List<Tag>> tagAll(List<String> texts) {
     List<List<Tag>> out = new ArrayList<>(texts.size());
     boolean[] context = new boolean[contextIdByKey.size()];
+    long[] tagged = new long[(entryCount + 63) >>> 6]; // by entry index, cleared after each text
+    boolean[] markers = new boolean[markerIds.length];
     for (String text : texts) {
       List<Match> matches = scan(text, context);
-      out.add(resolve(text, matches, context));
+      out.add(resolve(text, matches, context, tagged, markers));
       Arrays.fill(context, false);
     }
     return out;
@@ -239,17 +252,16 @@ public final class TaxonomyMatcher {
     return kept;
   }
 
-  private List<Tag> resolve(String text, List<Match> matches, boolean[] context) {
+  private List<Tag> resolve(String text, List<Match> matches, boolean[] context, long[] tagged, boolean[] markers) {
     if (matches.isEmpty()) {
-      return discover(text, List.of());
+      return discover(text, List.of(), context, markers);
     }
     boolean otherTool = false;
     for (Match m : matches) {
       TaxonomyEntry e = m.spelling().entry();
-      otherTool |= m.spelling().need() == Need.NOTHING && "tool".equals(e.type()) && e.listed();
+      otherTool |= m.spelling().need() == Need.NOTHING && "tool".equals(e.type()) && m.spelling().listed();
     }
     List<Tag> found = new ArrayList<>(matches.size());
-    long[] tagged = new long[(entryCount + 63) >>> 6]; // by entry index
     for (Match m : matches) {
       Spelling s = m.spelling();
       TaxonomyEntry e = s.entry();
@@ -261,14 +273,18 @@ public final class TaxonomyMatcher {
           };
       int index = s.entryIndex();
       if (rule != null && (tagged[index >>> 6] & (1L << index)) == 0 && !profileLink(text, m.start(), m.end())) {
-        double confidence = TagConfidence.of(e, rule, s.need() == Need.PROPER_NOUN, text, m.start(), m.end(), otherTool && !isOnlyTool(matches, m));
+        double confidence = TagConfidence.of(e, s.listed(), rule, s.need() == Need.PROPER_NOUN, text, m.start(), m.end(), otherTool && !isOnlyTool(matches, m));
         if (confidence >= minConfidence) {
           tagged[index >>> 6] |= 1L << index;
           found.add(new Tag(s.tagId(), new Tag.Evidence(text.substring(m.start(), m.end()), m.start(), m.end(), rule, round(confidence))));
         }
       }
     }
-    return discover(text, found);
+    for (Match m : matches) {
+      int index = m.spelling().entryIndex();
+      tagged[index >>> 6] = 0;
+    }
+    return discover(text, found, context, markers);
   }
 
   /**
@@ -276,7 +292,7 @@ public final class TaxonomyMatcher {
    * items beside known ones ({@link ToolDiscovery#discoverInList}) added.
    */
   public List<List<Tag>> withListDiscoveries(List<String> items, List<List<Tag>> tags) {
-    if (discovery == null || items.size() < 3) {
+    if (items.size() < 3) {
       return tags;
     }
     List<List<int[]>> known = new ArrayList<>(items.size());
@@ -306,8 +322,13 @@ public final class TaxonomyMatcher {
   }
 
   /** {@code found} and the tools {@link ToolDiscovery} finds beside them. */
-  private List<Tag> discover(String text, List<Tag> found) {
-    if (discovery == null || !ToolDiscovery.mayFind(text, found.size())) {
+  private List<Tag> discover(String text, List<Tag> found, boolean[] context, boolean[] markers) {
+    boolean any = false;
+    for (int i = 0; i < markerIds.length; i++) {
+      markers[i] = context[markerIds[i]];
+      any |= markers[i];
+    }
+    if (!any && found.size() < 2) {
       return List.copyOf(found);
     }
     List<int[]> known = new ArrayList<>();
@@ -317,7 +338,7 @@ public final class TaxonomyMatcher {
       }
     }
     List<Tag> out = new ArrayList<>(found);
-    for (ToolDiscovery.Found f : discovery.discover(text, known)) {
+    for (ToolDiscovery.Found f : discovery.discover(text, known, markers)) {
       String slug = f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
       String id = "tool:" + slug;
       if (f.confidence() >= minConfidence && out.stream().noneMatch(t -> t.id().equals(id))) {
@@ -331,7 +352,8 @@ public final class TaxonomyMatcher {
   private static boolean isOnlyTool(List<Match> matches, Match m) {
     for (Match other : matches) {
       TaxonomyEntry e = other.spelling().entry();
-      if (other != m && e != m.spelling().entry() && other.spelling().need() == Need.NOTHING && "tool".equals(e.type()) && e.listed()) {
+      if (other != m && e != m.spelling().entry() && other.spelling().need() == Need.NOTHING && "tool".equals(e.type())
+          && other.spelling().listed()) {
         return false;
       }
     }

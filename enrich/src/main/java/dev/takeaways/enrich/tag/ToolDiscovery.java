@@ -39,17 +39,24 @@ final class ToolDiscovery {
   static final double REPOSITORY = 0.6;
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*");
-  private static final Pattern DESCRIBED =
-      Pattern.compile("\\b([A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]),? (?:is|was) (?:a|an|our|the|their) (?:[\\w-]+ ){0,3}?"
-          + "(?:tool|framework|library|plugin|console|service|server|database|cli|daemon|dashboard|agent|proxy|platform|app|system)\\b");
-  private static final Pattern BUILT =
-      Pattern.compile("\\b(?:we|they|i) (?:built|wrote|created|open[- ]sourced|released) ([A-Z][A-Za-z0-9-]*[A-Za-z0-9])\\b");
-  private static final Pattern OPEN_SOURCE = Pattern.compile("\\b([A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]) \\((?:open[- ]source|oss)\\)");
-  private static final Pattern REPOSITORY_LINK = Pattern.compile("\\b(?:github|gitlab|bitbucket)\\.(?:com|org)/[\\w.-]+/([A-Za-z][\\w.-]*[A-Za-z0-9])");
-  private static final Pattern ITEM_SEPARATOR = Pattern.compile("\\s*(?:,|;|/|\\+|\\band\\b|\\bor\\b|&)\\s*");
+  private static final Set<String> ARTICLES = Set.of("a", "an", "our", "the", "their");
+  /** The kinds of software a descriptor names ("X is a ... tool"). */
+  private static final Set<String> DESCRIPTIONS =
+      Set.of("tool", "framework", "library", "plugin", "console", "service", "server", "database", "cli", "daemon", "dashboard",
+          "agent", "proxy", "app", "engine", "sdk", "extension", "module", "package");
+  /**
+   * The words that start a cue: the matcher looks for them in its scan of the text, so that discovery
+   * reads a text again only for the cues it holds.
+   */
+  static final List<String> MARKERS =
+      List.of("is", "was", "built", "wrote", "created", "released", "sourced", "oss", "source", "github", "gitlab", "bitbucket");
+  private static final Set<String> BUILDERS = Set.of("we", "they", "i");
+  private static final List<String> OPEN_SOURCE_MARKS = List.of(" (open source)", " (open-source)", " (oss)", " (OSS)");
+  private static final List<String> FORGES = List.of("github.com/", "gitlab.com/", "bitbucket.org/");
+  private static final String ITEM_SEPARATORS = ",;/+&";
+  private static final String CLAUSE_ENDS = ".:!?()[]\n";
   /** An item that is a name, alone or followed by what it is: "Thruk", "Thruk - a web UI", "Thruk: ...". */
   private static final Pattern LEAD = Pattern.compile("([A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*)(?:\\s*$|\\s+[-–—:(]|:)");
-  private static final Pattern CLAUSE = Pattern.compile("[^.:!?()\\[\\]\\n]+");
 
   private final Set<String> ordinaryWords;
 
@@ -125,13 +132,6 @@ final class ToolDiscovery {
     return out;
   }
 
-  /** Whether {@link #discover} may find anything in {@code text}: a cheap test that skips most texts. */
-  static boolean mayFind(String text, int knownTags) {
-    return knownTags >= 2 || text.contains(" is ") || text.contains(" was ") || text.contains("(open") || text.contains("(oss")
-        || text.contains("built ") || text.contains("wrote ") || text.contains("created ") || text.contains("sourced ")
-        || text.contains("released ") || text.contains("hub.com/") || text.contains("lab.com/") || text.contains("bucket.org/");
-  }
-
   /** A tool found in the text: its name as written, span and confidence. */
   record Found(String name, int start, int end, double confidence) {}
 
@@ -139,62 +139,201 @@ final class ToolDiscovery {
    * The tools of {@code text} that no entry knows.
    *
    * @param known the spans of the known tools found in the text, as {@code [start, end]} pairs
+   * @param markers which of {@link #MARKERS} the text holds (as words, in any case)
    */
-  List<Found> discover(String text, List<int[]> known) {
+  List<Found> discover(String text, List<int[]> known, boolean[] markers) {
     List<Found> out = new ArrayList<>();
     if (known.size() >= 2) {
       lists(text, known, out);
     }
-    for (Pattern p : new Pattern[] {DESCRIBED, BUILT, OPEN_SOURCE}) {
-      Matcher m = p.matcher(text);
-      while (m.find()) {
-        add(text, m.start(1), m.end(1), DESCRIPTOR, known, out);
+    for (int m = 0; m < MARKERS.size(); m++) {
+      if (!markers[m]) {
+        continue;
       }
-    }
-    Matcher repo = REPOSITORY_LINK.matcher(text);
-    while (repo.find()) {
-      int end = repo.end(1);
-      while (end > repo.start(1) && text.charAt(end - 1) == '.') {
-        end--;
+      String marker = MARKERS.get(m);
+      switch (marker) {
+        case "is", "was" -> {
+          String verb = " " + marker + " ";
+          for (int at = text.indexOf(verb); at > 0; at = text.indexOf(verb, at + 1)) {
+            described(text, at, verb.length(), known, out);
+          }
+        }
+        case "oss", "source" -> {
+          for (String mark : OPEN_SOURCE_MARKS) {
+            for (int at = text.indexOf(mark); at > 0; at = text.indexOf(mark, at + 1)) {
+              add(text, wordStart(text, at), at, DESCRIPTOR, known, out);
+            }
+          }
+        }
+        case "github", "gitlab", "bitbucket" -> {
+          String host = marker + (marker.equals("bitbucket") ? ".org/" : ".com/");
+          for (int at = text.indexOf(host); at >= 0; at = text.indexOf(host, at + 1)) {
+            repository(text, at + host.length(), known, out);
+          }
+        }
+        default -> {
+          String verb = " " + marker + " ";
+          for (int at = text.indexOf(verb); at >= 0; at = text.indexOf(verb, at + 1)) {
+            built(text, at, verb.length(), known, out);
+          }
+        }
       }
-      add(text, repo.start(1), end, REPOSITORY, known, out);
     }
     return out;
   }
 
-  private void lists(String text, List<int[]> known, List<Found> out) {
-    Matcher clause = CLAUSE.matcher(text);
-    while (clause.find()) {
-      int from = clause.start();
-      int to = clause.end();
-      List<int[]> items = new ArrayList<>();
-      Matcher sep = ITEM_SEPARATOR.matcher(text).region(from, to);
-      int itemStart = from;
-      while (sep.find()) {
-        items.add(new int[] {itemStart, sep.start()});
-        itemStart = sep.end();
+  /** "X is a/an/our/the ... tool": a name, the verb, an article, then a kind of software within four words. */
+  private void described(String text, int at, int verbLength, List<int[]> known, List<Found> out) {
+    int end = at > 0 && text.charAt(at - 1) == ',' ? at - 1 : at;
+    int start = wordStart(text, end);
+    int w = at + verbLength;
+    int articleEnd = wordEnd(text, w);
+    if (end <= start || !ARTICLES.contains(text.substring(w, articleEnd).toLowerCase(Locale.ROOT))) {
+      return;
+    }
+    w = articleEnd;
+    for (int words = 0; words < 4 && w < text.length() && text.charAt(w) == ' '; words++) {
+      int wordEnd = wordEnd(text, w + 1);
+      if (DESCRIPTIONS.contains(text.substring(w + 1, wordEnd).toLowerCase(Locale.ROOT))) {
+        add(text, start, end, DESCRIPTOR, known, out);
+        return;
       }
-      items.add(new int[] {itemStart, to});
-      if (items.size() < 3) {
-        continue;
+      w = wordEnd;
+    }
+  }
+
+  /** "we built X": a capitalized name after a verb of making, said by us or them. */
+  private void built(String text, int at, int verbLength, List<int[]> known, List<Found> out) {
+    int start = at + verbLength;
+    int end = wordEnd(text, start);
+    if (BUILDERS.contains(wordBefore(text, at)) && end > start && Character.isUpperCase(text.charAt(start))) {
+      add(text, start, end, DESCRIPTOR, known, out);
+    }
+  }
+
+  /** The repository of {@code forge/org/repo}, {@code org} starting at {@code org}. */
+  private void repository(String text, int org, List<int[]> known, List<Found> out) {
+    int slash = org;
+    while (slash < text.length() && isPathChar(text.charAt(slash))) {
+      slash++;
+    }
+    if (slash > org && slash < text.length() && text.charAt(slash) == '/') {
+      int start = slash + 1;
+      int end = start;
+      while (end < text.length() && isPathChar(text.charAt(end))) {
+        end++;
       }
-      int knownItems = 0;
-      for (int[] item : items) {
-        if (endsWithKnown(known, trimStart(text, item[0], item[1]), trimEnd(text, item[0], item[1]))) {
-          knownItems++;
-        }
+      while (end > start && text.charAt(end - 1) == '.') {
+        end--;
       }
-      if (knownItems < 2) {
-        continue;
-      }
-      for (int[] item : items) {
-        int s = trimStart(text, item[0], item[1]);
-        int e = trimEnd(text, s, item[1]);
-        if (e > s && NAME.matcher(text).region(s, e).matches()) {
-          add(text, s, e, LIST, known, out);
-        }
+      if (end > start) {
+        add(text, start, end, REPOSITORY, known, out);
       }
     }
+  }
+
+  /**
+   * Items of enumerations in the clauses of the text (between . : ! ? brackets and line breaks)
+   * that hold two known tools or more.
+   */
+  private void lists(String text, List<int[]> known, List<Found> out) {
+    int from = 0;
+    int k = 0; // known spans are in order of their start
+    while (from < text.length()) {
+      int to = from;
+      while (to < text.length() && !isClauseEnd(text.charAt(to))) {
+        to++;
+      }
+      while (k < known.size() && known.get(k)[0] < from) {
+        k++;
+      }
+      int first = k;
+      while (k < known.size() && known.get(k)[0] < to) {
+        k++;
+      }
+      if (k - first >= 2) {
+        listItems(text, from, to, known.subList(first, k), out);
+      }
+      from = to + 1;
+    }
+  }
+
+  private void listItems(String text, int from, int to, List<int[]> known, List<Found> out) {
+    List<int[]> items = new ArrayList<>();
+    int itemStart = from;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      int sepEnd = -1;
+      if (ITEM_SEPARATORS.indexOf(c) >= 0) {
+        sepEnd = i + 1;
+      } else if (c == ' ' && (text.startsWith(" and ", i) || text.startsWith(" or ", i))) {
+        sepEnd = i + (text.startsWith(" and ", i) ? 5 : 4);
+      }
+      if (sepEnd > 0 && sepEnd <= to) {
+        items.add(new int[] {itemStart, i});
+        itemStart = sepEnd;
+        i = sepEnd - 1;
+      }
+    }
+    items.add(new int[] {itemStart, to});
+    if (items.size() < 3) {
+      return;
+    }
+    int knownItems = 0;
+    for (int[] item : items) {
+      if (endsWithKnown(known, trimStart(text, item[0], item[1]), trimEnd(text, item[0], item[1]))) {
+        knownItems++;
+      }
+    }
+    if (knownItems < 2) {
+      return;
+    }
+    for (int[] item : items) {
+      int s = trimStart(text, item[0], item[1]);
+      int e = trimEnd(text, s, item[1]);
+      if (e > s && NAME.matcher(text).region(s, e).matches()) {
+        add(text, s, e, LIST, known, out);
+      }
+    }
+  }
+
+  private static boolean isClauseEnd(char c) {
+    return c < 128 && CLAUSE_END[c];
+  }
+
+  private static final boolean[] CLAUSE_END = new boolean[128];
+
+  static {
+    for (char c : CLAUSE_ENDS.toCharArray()) {
+      CLAUSE_END[c] = true;
+    }
+  }
+
+  private static boolean isPathChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
+  }
+
+  private static int wordStart(String text, int end) {
+    int s = end;
+    while (s > 0 && (Character.isLetterOrDigit(text.charAt(s - 1)) || text.charAt(s - 1) == '-')) {
+      s--;
+    }
+    return s;
+  }
+
+  private static int wordEnd(String text, int start) {
+    int e = start;
+    while (e < text.length() && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '-')) {
+      e++;
+    }
+    while (e > start && text.charAt(e - 1) == '-') {
+      e--;
+    }
+    return e;
+  }
+
+  private static String wordBefore(String text, int end) {
+    return text.substring(wordStart(text, end), end).toLowerCase(Locale.ROOT);
   }
 
   private void add(String text, int start, int end, double confidence, List<int[]> known, List<Found> out) {
@@ -228,11 +367,23 @@ final class ToolDiscovery {
     if (name.equals(name.toUpperCase(Locale.ROOT)) || (name.length() < 4 && name.equals(name.toLowerCase(Locale.ROOT)))) {
       return false;
     }
-    for (String part : name.toLowerCase(Locale.ROOT).split("[-_]")) {
-      String letters = part.replaceAll("[0-9]+$", "");
-      if (!ordinaryWords.contains(letters) && !ordinaryWords.contains(part) && !plural(letters)) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    int from = 0;
+    while (from < lower.length()) {
+      int to = from;
+      while (to < lower.length() && lower.charAt(to) != '-' && lower.charAt(to) != '_') {
+        to++;
+      }
+      int letters = to;
+      while (letters > from && Character.isDigit(lower.charAt(letters - 1))) {
+        letters--;
+      }
+      String part = lower.substring(from, to);
+      String word = lower.substring(from, letters);
+      if (!ordinaryWords.contains(word) && !ordinaryWords.contains(part) && !plural(word)) {
         return true;
       }
+      from = to + 1;
     }
     return false;
   }
