@@ -266,38 +266,26 @@ public final class TaxonomyGenerator {
 
   /** Made only of words of the larger dictionary (onboard, cilium): said of the broad lists' names only. */
   private boolean isRareEnglish(String name) {
-    Matcher words = WORD.matcher(name);
-    boolean any = false;
-    while (words.find()) {
-      any = true;
-      String word = words.group().toLowerCase(Locale.ROOT);
-      if (!rareWords.contains(word) && !englishWords.contains(word) && !jargon.contains(word)) {
-        return false;
-      }
-    }
-    return any;
+    return madeOf(name, rareWords);
   }
 
+  /** Made only of proper nouns and ordinary words (kate, alice): said of package names and slugs. */
   private boolean isProperNoun(String name) {
-    Matcher words = WORD.matcher(name);
-    boolean any = false;
-    while (words.find()) {
-      any = true;
-      String word = words.group().toLowerCase(Locale.ROOT);
-      if (!properNouns.contains(word) && !englishWords.contains(word) && !jargon.contains(word)) {
-        return false;
-      }
-    }
-    return any;
+    return madeOf(name, properNouns);
   }
 
   private boolean isEnglish(String name) {
+    return madeOf(name, Set.of());
+  }
+
+  /** Whether every word of {@code name} is an English word, jargon, or one of {@code more}. */
+  private boolean madeOf(String name, Set<String> more) {
     Matcher words = WORD.matcher(name);
     boolean any = false;
     while (words.find()) {
       any = true;
       String word = words.group().toLowerCase(Locale.ROOT);
-      if (!englishWords.contains(word) && !jargon.contains(word)) {
+      if (!englishWords.contains(word) && !jargon.contains(word) && !more.contains(word)) {
         return false;
       }
     }
