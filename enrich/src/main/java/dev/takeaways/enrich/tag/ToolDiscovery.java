@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +16,7 @@ import java.util.regex.Pattern;
  * {@code tool:<slug>} with the rule {@code discovered}:
  *
  * <ul>
- *   <li><b>list</b>: an item of an enumeration whose other items include at least two known tools
+ *   <li><b>list</b> ({@link ListCues}): an item of an enumeration whose other items include at least two known tools
  *       ("statsd, logster, deployinator, supergrep"), or that leads an item of a Markdown list
  *       beside items that lead with known tools: 0.55, under the default threshold (on the dev set's
  *       tune split this cue alone was right once in ten); 0.75 when the item says what software it
@@ -38,7 +37,7 @@ final class ToolDiscovery {
   static final double DESCRIPTOR = 0.7;
   static final double REPOSITORY = 0.6;
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*");
+  static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*");
   private static final Set<String> ARTICLES = Set.of("a", "an", "our", "the", "their");
   /** The kinds of software a descriptor names ("X is a ... tool"). */
   private static final Set<String> DESCRIPTIONS =
@@ -53,10 +52,6 @@ final class ToolDiscovery {
   private static final Set<String> BUILDERS = Set.of("we", "they", "i");
   private static final List<String> OPEN_SOURCE_MARKS = List.of(" (open source)", " (open-source)", " (oss)", " (OSS)");
   private static final List<String> FORGES = List.of("github.com/", "gitlab.com/", "bitbucket.org/");
-  private static final String ITEM_SEPARATORS = ",;/+&";
-  private static final String CLAUSE_ENDS = ".:!?()[]\n";
-  /** An item that is a name, alone or followed by what it is: "Thruk", "Thruk - a web UI", "Thruk: ...". */
-  private static final Pattern LEAD = Pattern.compile("([A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*)(?:\\s*$|\\s+[-–—:(]|:)");
 
   private final Set<String> ordinaryWords;
 
@@ -104,28 +99,12 @@ final class ToolDiscovery {
     if (items.size() < 3) {
       return out;
     }
-    int leadingKnown = 0;
-    int[] leadEnd = new int[items.size()];
+    int[] leadEnd = ListCues.leadingNames(items, known);
     for (int i = 0; i < items.size(); i++) {
-      String text = items.get(i);
-      Matcher lead = LEAD.matcher(text);
-      leadEnd[i] = lead.lookingAt() ? lead.end(1) : -1;
-      for (int[] k : known.get(i)) {
-        if (k[0] == 0) {
-          leadingKnown++;
-          leadEnd[i] = -1;
-          break;
-        }
-      }
-    }
-    if (leadingKnown < 2) {
-      return out;
-    }
-    for (int i = 0; i < items.size(); i++) {
-      if (leadEnd[i] > 0 && known.get(i).stream().noneMatch(k -> k[0] == 0)) {
+      if (leadEnd[i] > 0) {
         String name = items.get(i).substring(0, leadEnd[i]);
         if (looksLikeAName(name)) {
-          out[i] = new Found(name, 0, leadEnd[i], saysWhatSoftware(items.get(i), leadEnd[i]) ? DESCRIBED_ITEM : LIST);
+          out[i] = new Found(name, 0, leadEnd[i], ListCues.saysWhatSoftware(items.get(i), leadEnd[i]) ? DESCRIBED_ITEM : LIST);
         }
       }
     }
@@ -144,7 +123,9 @@ final class ToolDiscovery {
   List<Found> discover(String text, List<int[]> known, boolean[] markers) {
     List<Found> out = new ArrayList<>();
     if (known.size() >= 2) {
-      lists(text, known, out);
+      for (int[] item : ListCues.enumeratedNames(text, known)) {
+        add(text, item[0], item[1], LIST, known, out);
+      }
     }
     for (int m = 0; m < MARKERS.size(); m++) {
       if (!markers[m]) {
@@ -232,83 +213,6 @@ final class ToolDiscovery {
     }
   }
 
-  /**
-   * Items of enumerations in the clauses of the text (between . : ! ? brackets and line breaks)
-   * that hold two known tools or more.
-   */
-  private void lists(String text, List<int[]> known, List<Found> out) {
-    int from = 0;
-    int k = 0; // known spans are in order of their start
-    while (from < text.length()) {
-      int to = from;
-      while (to < text.length() && !isClauseEnd(text.charAt(to))) {
-        to++;
-      }
-      while (k < known.size() && known.get(k)[0] < from) {
-        k++;
-      }
-      int first = k;
-      while (k < known.size() && known.get(k)[0] < to) {
-        k++;
-      }
-      if (k - first >= 2) {
-        listItems(text, from, to, known.subList(first, k), out);
-      }
-      from = to + 1;
-    }
-  }
-
-  private void listItems(String text, int from, int to, List<int[]> known, List<Found> out) {
-    List<int[]> items = new ArrayList<>();
-    int itemStart = from;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      int sepEnd = -1;
-      if (ITEM_SEPARATORS.indexOf(c) >= 0) {
-        sepEnd = i + 1;
-      } else if (c == ' ' && (text.startsWith(" and ", i) || text.startsWith(" or ", i))) {
-        sepEnd = i + (text.startsWith(" and ", i) ? 5 : 4);
-      }
-      if (sepEnd > 0 && sepEnd <= to) {
-        items.add(new int[] {itemStart, i});
-        itemStart = sepEnd;
-        i = sepEnd - 1;
-      }
-    }
-    items.add(new int[] {itemStart, to});
-    if (items.size() < 3) {
-      return;
-    }
-    int knownItems = 0;
-    for (int[] item : items) {
-      if (endsWithKnown(known, trimStart(text, item[0], item[1]), trimEnd(text, item[0], item[1]))) {
-        knownItems++;
-      }
-    }
-    if (knownItems < 2) {
-      return;
-    }
-    for (int[] item : items) {
-      int s = trimStart(text, item[0], item[1]);
-      int e = trimEnd(text, s, item[1]);
-      if (e > s && NAME.matcher(text).region(s, e).matches()) {
-        add(text, s, e, LIST, known, out);
-      }
-    }
-  }
-
-  private static boolean isClauseEnd(char c) {
-    return c < 128 && CLAUSE_END[c];
-  }
-
-  private static final boolean[] CLAUSE_END = new boolean[128];
-
-  static {
-    for (char c : CLAUSE_ENDS.toCharArray()) {
-      CLAUSE_END[c] = true;
-    }
-  }
-
   private static boolean isPathChar(char c) {
     return Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
   }
@@ -349,15 +253,6 @@ final class ToolDiscovery {
     out.add(new Found(name, start, end, confidence));
   }
 
-  /** Whether the words after the name say it is software: a tool, a library, a server, ... */
-  private static boolean saysWhatSoftware(String item, int from) {
-    for (String word : item.substring(from).toLowerCase(Locale.ROOT).split("[^a-z]+")) {
-      if (TagConfidence.KINDS_OF_SOFTWARE.contains(word) && !word.equals("run") && !word.equals("runs")) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /** One word, not ordinary, not an acronym, not short and lower case, not a number. */
   boolean looksLikeAName(String name) {
@@ -392,15 +287,6 @@ final class ToolDiscovery {
     return word.endsWith("s") && ordinaryWords.contains(word.substring(0, word.length() - 1));
   }
 
-  /** Whether a known tool ends the item ("we ship metrics with statsd" is an item naming statsd). */
-  private static boolean endsWithKnown(List<int[]> known, int start, int end) {
-    for (int[] k : known) {
-      if (k[0] >= start && k[1] == end && end > start) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   private static boolean overlaps(List<int[]> known, int start, int end) {
     for (int[] k : known) {
@@ -411,17 +297,5 @@ final class ToolDiscovery {
     return false;
   }
 
-  private static int trimStart(String text, int s, int e) {
-    while (s < e && !Character.isLetterOrDigit(text.charAt(s))) {
-      s++;
-    }
-    return s;
-  }
 
-  private static int trimEnd(String text, int s, int e) {
-    while (e > s && !Character.isLetterOrDigit(text.charAt(e - 1))) {
-      e--;
-    }
-    return e;
-  }
 }
