@@ -14,7 +14,8 @@ import java.util.function.LongPredicate;
  * Misspelled tool names within one edit (a letter added, dropped, changed, or two swapped) of a
  * name the taxonomy knows: {@code Hiroku} for Heroku, {@code Kubernates} for Kubernetes. Bounded to
  * keep precision: only single-word names of at least {@link #MIN_LENGTH} letters of unambiguous
- * tools that a curated or DevOps list names ({@link TaxonomyEntry#listed}), only capitalized words of the text that are no word of the taxonomy, never a word of the
+ * tools that a curated or DevOps list names ({@link TaxonomyEntry#listed}), only capitalized words
+ * of the text that are no word of the taxonomy, never a word of the
  * {@code not-misspellings} list (ordinary words one edit from a tool: chocolate, jerkins), and never
  * a name two tools are equally near.
  *

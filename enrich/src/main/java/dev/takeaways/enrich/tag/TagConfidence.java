@@ -41,12 +41,27 @@ final class TagConfidence {
   private TagConfidence() {}
 
   /**
+   * The base of an entry only the broad lists name, matched by its name or an alias: which lists
+   * agree on it. Worked out once per entry, when the matcher is built.
+   */
+  static double broadBase(TaxonomyEntry e) {
+    String source = e.source();
+    boolean software = source.contains("devicon") || source.contains("debian");
+    boolean brand = source.contains("simple-icons") || source.contains("iconify-logos");
+    // A library of a language's ecosystem is as often named with ordinary words (decouple, socks).
+    boolean library = e.category().startsWith("debian-") && LIBRARY_SECTIONS.contains(e.category().substring(7));
+    return software && brand ? 0.7 : source.contains("devicon") ? 0.65 : software && !library ? 0.6 : 0.45;
+  }
+
+  /**
    * @param listed {@link TaxonomyEntry#listed}, worked out once per entry
+   * @param broadBase {@link #broadBase} of the entry
    * @param rule how the entry was matched ({@code exact}, {@code alias}, {@code context}, {@code
    *     misspelling}); {@code context} by capitals alone when {@code properNoun}
    * @param otherTool whether another listed tool is in the same text
    */
-  static double of(TaxonomyEntry e, boolean listed, String rule, boolean properNoun, String text, int start, int end, boolean otherTool) {
+  static double of(
+      TaxonomyEntry e, boolean listed, double broadBase, String rule, boolean properNoun, String text, int start, int end, boolean otherTool) {
     double base;
     if (listed) {
       base = switch (rule) {
@@ -55,15 +70,8 @@ final class TagConfidence {
         case "misspelling" -> 0.7;
         default -> properNoun ? 0.7 : 0.8;
       };
-    } else if (properNoun) {
-      base = 0.4;
     } else {
-      String source = e.source();
-      boolean software = source.contains("devicon") || source.contains("debian");
-      boolean brand = source.contains("simple-icons") || source.contains("iconify-logos");
-      // A library of a language's ecosystem is as often named with ordinary words (decouple, socks).
-      boolean library = e.category().startsWith("debian-") && LIBRARY_SECTIONS.contains(e.category().substring(7));
-      base = software && brand ? 0.7 : source.contains("devicon") ? 0.65 : software && !library ? 0.6 : 0.45;
+      base = properNoun ? 0.4 : broadBase;
     }
     if (!"tool".equals(e.type()) || base >= 0.9) {
       return base; // a listed name or alias: the sentence adds nothing a threshold would use

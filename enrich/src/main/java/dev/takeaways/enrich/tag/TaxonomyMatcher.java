@@ -47,7 +47,7 @@ public final class TaxonomyMatcher {
    * @param contextIds the numbers of the entry's context words
    */
   private record Spelling(
-      TaxonomyEntry entry, int entryIndex, String tagId, String rule, Need need, int contextId, int[] contextIds, boolean listed) {
+      TaxonomyEntry entry, int entryIndex, String tagId, String rule, Need need, int contextId, int[] contextIds) {
     boolean isKeyword() {
       return entry != null;
     }
@@ -66,6 +66,9 @@ public final class TaxonomyMatcher {
   /** Each entry's place in the taxonomy, and its spelling as a near miss. */
   private final Map<TaxonomyEntry, Spelling> nearMissSpellings = new IdentityHashMap<>();
   private final int entryCount;
+  /** Per entry, by its place in the taxonomy: {@link TaxonomyEntry#listed}, and the base confidence of a broad entry. */
+  private final boolean[] listed;
+  private final double[] broadBase;
   private final int size;
   private final double minConfidence;
   private final ToolDiscovery discovery;
@@ -118,9 +121,13 @@ public final class TaxonomyMatcher {
     Map<String, Spelling> byKey = new HashMap<>();
     List<TaxonomyEntry> entries = taxonomy.entries();
     entryCount = entries.size();
+    listed = new boolean[entryCount];
+    broadBase = new double[entryCount];
     for (int i = 0; i < entries.size(); i++) {
       TaxonomyEntry e = entries.get(i);
-      nearMissSpellings.put(e, new Spelling(e, i, e.tagId(), "misspelling", Need.NOTHING, -1, null, e.listed()));
+      nearMissSpellings.put(e, new Spelling(e, i, e.tagId(), "misspelling", Need.NOTHING, -1, null));
+      listed[i] = e.listed();
+      broadBase[i] = listed[i] ? 0 : TagConfidence.broadBase(e);
     }
     // Names first, then aliases, then misspellings: an entry's name beats another entry's alias.
     for (TaxonomyEntry e : entries) {
@@ -138,14 +145,14 @@ public final class TaxonomyMatcher {
       e.misspellings().forEach(a -> addKeyword(byKey, a, e, "misspelling", Need.NOTHING));
     }
     contextIdByKey.forEach(
-        (k, id) -> byKey.merge(words.add(k), new Spelling(null, -1, null, null, Need.NOTHING, id, null, false), (a, b) -> withContext(a, id)));
+        (k, id) -> byKey.merge(words.add(k), new Spelling(null, -1, null, null, Need.NOTHING, id, null), (a, b) -> withContext(a, id)));
     trie.build(new TreeMap<>(byKey));
     this.nearMisses = nearMisses ? new NearMisses(taxonomy.entries(), taxonomy.notMisspellings()) : null;
     size = byKey.size();
   }
 
   private static Spelling withContext(Spelling s, int contextId) {
-    return new Spelling(s.entry(), s.entryIndex(), s.tagId(), s.rule(), s.need(), contextId, s.contextIds(), s.listed());
+    return new Spelling(s.entry(), s.entryIndex(), s.tagId(), s.rule(), s.need(), contextId, s.contextIds());
   }
 
   private void addKeyword(Map<String, Spelling> out, String text, TaxonomyEntry e, String rule, Need need) {
@@ -155,12 +162,11 @@ public final class TaxonomyMatcher {
     }
     int[] contextIds = e.context().isEmpty() ? NO_IDS
         : e.context().stream().map(TaxonomyMatcher::normalize).filter(c -> !c.isBlank()).mapToInt(contextIdByKey::get).toArray();
-    Spelling own = nearMissSpellings.get(e);
-    int index = own.entryIndex();
+    int index = nearMissSpellings.get(e).entryIndex();
     String tagId = e.tagId();
-    out.putIfAbsent(words.add(k), new Spelling(e, index, tagId, rule, need, -1, contextIds, own.listed()));
+    out.putIfAbsent(words.add(k), new Spelling(e, index, tagId, rule, need, -1, contextIds));
     if ("practice".equals(e.type()) && !k.endsWith("s")) {
-      out.putIfAbsent(words.add(k + "s"), new Spelling(e, index, tagId, rule, need, -1, contextIds, own.listed()));
+      out.putIfAbsent(words.add(k + "s"), new Spelling(e, index, tagId, rule, need, -1, contextIds));
     }
   }
 
@@ -259,7 +265,7 @@ public final class TaxonomyMatcher {
     boolean otherTool = false;
     for (Match m : matches) {
       TaxonomyEntry e = m.spelling().entry();
-      otherTool |= m.spelling().need() == Need.NOTHING && "tool".equals(e.type()) && m.spelling().listed();
+      otherTool |= m.spelling().need() == Need.NOTHING && "tool".equals(e.type()) && listed[m.spelling().entryIndex()];
     }
     List<Tag> found = new ArrayList<>(matches.size());
     for (Match m : matches) {
@@ -273,7 +279,8 @@ public final class TaxonomyMatcher {
           };
       int index = s.entryIndex();
       if (rule != null && (tagged[index >>> 6] & (1L << index)) == 0 && !profileLink(text, m.start(), m.end())) {
-        double confidence = TagConfidence.of(e, s.listed(), rule, s.need() == Need.PROPER_NOUN, text, m.start(), m.end(), otherTool && !isOnlyTool(matches, m));
+        double confidence = TagConfidence.of(e, listed[index], broadBase[index], rule, s.need() == Need.PROPER_NOUN, text, m.start(), m.end(),
+            otherTool && !isOnlyTool(matches, m));
         if (confidence >= minConfidence) {
           tagged[index >>> 6] |= 1L << index;
           found.add(new Tag(s.tagId(), new Tag.Evidence(text.substring(m.start(), m.end()), m.start(), m.end(), rule, round(confidence))));
@@ -296,29 +303,38 @@ public final class TaxonomyMatcher {
       return tags;
     }
     List<List<int[]>> known = new ArrayList<>(items.size());
-    for (List<Tag> list : tags) {
-      List<int[]> spans = new ArrayList<>();
-      for (Tag t : list) {
-        if (t.id().startsWith("tool:")) {
-          spans.add(new int[] {t.evidence().start(), t.evidence().end()});
-        }
-      }
-      known.add(spans);
-    }
+    tags.forEach(list -> known.add(toolSpans(list)));
     ToolDiscovery.Found[] found = discovery.discoverInList(items, known);
     List<List<Tag>> out = new ArrayList<>(tags);
     for (int i = 0; i < found.length; i++) {
-      ToolDiscovery.Found f = found[i];
-      if (f != null && f.confidence() >= minConfidence) {
-        String id = "tool:" + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        if (tags.get(i).stream().noneMatch(t -> t.id().equals(id))) {
-          List<Tag> more = new ArrayList<>(tags.get(i));
-          more.add(0, new Tag(id, new Tag.Evidence(f.name(), f.start(), f.end(), "discovered", f.confidence())));
-          out.set(i, List.copyOf(more));
-        }
+      Tag tag = found[i] == null ? null : discovered(found[i], tags.get(i));
+      if (tag != null) {
+        List<Tag> more = new ArrayList<>(tags.get(i));
+        more.add(0, tag);
+        out.set(i, List.copyOf(more));
       }
     }
     return out;
+  }
+
+  /** The spans of the tools among {@code tags}, as {@code [start, end]} pairs. */
+  private static List<int[]> toolSpans(List<Tag> tags) {
+    List<int[]> spans = new ArrayList<>();
+    for (Tag t : tags) {
+      if (t.id().startsWith("tool:")) {
+        spans.add(new int[] {t.evidence().start(), t.evidence().end()});
+      }
+    }
+    return spans;
+  }
+
+  /** The tag of a discovered tool, or null when it is under the threshold or {@code tags} has it. */
+  private Tag discovered(ToolDiscovery.Found f, List<Tag> tags) {
+    String id = "tool:" + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    if (f.confidence() < minConfidence || tags.stream().anyMatch(t -> t.id().equals(id))) {
+      return null;
+    }
+    return new Tag(id, new Tag.Evidence(f.name(), f.start(), f.end(), "discovered", f.confidence()));
   }
 
   /** {@code found} and the tools {@link ToolDiscovery} finds beside them. */
@@ -331,29 +347,22 @@ public final class TaxonomyMatcher {
     if (!any && found.size() < 2) {
       return List.copyOf(found);
     }
-    List<int[]> known = new ArrayList<>();
-    for (Tag t : found) {
-      if (t.id().startsWith("tool:")) {
-        known.add(new int[] {t.evidence().start(), t.evidence().end()});
-      }
-    }
     List<Tag> out = new ArrayList<>(found);
-    for (ToolDiscovery.Found f : discovery.discover(text, known, markers)) {
-      String slug = f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-      String id = "tool:" + slug;
-      if (f.confidence() >= minConfidence && out.stream().noneMatch(t -> t.id().equals(id))) {
-        out.add(new Tag(id, new Tag.Evidence(f.name(), f.start(), f.end(), "discovered", f.confidence())));
+    for (ToolDiscovery.Found f : discovery.discover(text, toolSpans(found), markers)) {
+      Tag tag = discovered(f, out);
+      if (tag != null) {
+        out.add(tag);
       }
     }
     return List.copyOf(out);
   }
 
   /** Whether {@code m} is the only listed, unambiguous tool among {@code matches}: it does not vouch for itself. */
-  private static boolean isOnlyTool(List<Match> matches, Match m) {
+  private boolean isOnlyTool(List<Match> matches, Match m) {
     for (Match other : matches) {
       TaxonomyEntry e = other.spelling().entry();
       if (other != m && e != m.spelling().entry() && other.spelling().need() == Need.NOTHING && "tool".equals(e.type())
-          && other.spelling().listed()) {
+          && listed[other.spelling().entryIndex()]) {
         return false;
       }
     }

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * {@code tool:<slug>} with the rule {@code discovered}:
  *
  * <ul>
- *   <li><b>list</b> ({@link ListCues}): an item of an enumeration whose other items include at least two known tools
- *       ("statsd, logster, deployinator, supergrep"), or that leads an item of a Markdown list
+ *   <li><b>list</b> ({@link ListCues}): an item of an enumeration whose other items include at
+ *       least two known tools ("statsd, logster, deployinator, supergrep"), or that leads an item of a Markdown list
  *       beside items that lead with known tools: 0.55, under the default threshold (on the dev set's
  *       tune split this cue alone was right once in ten); 0.75 when the item says what software it
  *       is ("Vegeta: a versatile HTTP load testing tool");
@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  *
  * A candidate must look like a name: one word of letters and digits (hyphens inside), not an
  * ordinary English word or a word of computing jargon (a dictionary bundled with the taxonomy), not
- * an acronym of four letters or fewer, not a number. Pure and thread-safe.
+ * an acronym (all capitals), not shorter than four letters in lower case, not a number. Pure and
+ * thread-safe.
  */
 final class ToolDiscovery {
   static final double LIST = 0.55;
@@ -253,7 +254,6 @@ final class ToolDiscovery {
     out.add(new Found(name, start, end, confidence));
   }
 
-
   /** One word, not ordinary, not an acronym, not short and lower case, not a number. */
   boolean looksLikeAName(String name) {
     if (name.length() < 3 || name.length() > 40 || !NAME.matcher(name).matches()) {
@@ -286,7 +286,6 @@ final class ToolDiscovery {
   private boolean plural(String word) {
     return word.endsWith("s") && ordinaryWords.contains(word.substring(0, word.length() - 1));
   }
-
 
   private static boolean overlaps(List<int[]> known, int start, int end) {
     for (int[] k : known) {

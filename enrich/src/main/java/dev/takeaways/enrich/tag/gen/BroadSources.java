@@ -108,7 +108,6 @@ final class BroadSources {
     }
 
     List<Candidate> out = new ArrayList<>();
-    Set<String> taken = new HashSet<>(known);
     for (Map<String, String> row : icons) {
       String title = row.get("title");
       String host = host(row.get("source_url"));
@@ -123,7 +122,7 @@ final class BroadSources {
           aliases.add(alias);
         }
       }
-      offer(new Candidate(title, aliases, "software", "simple-icons"), languages, taken, out);
+      offer(new Candidate(title, aliases, "software", "simple-icons"), languages, out);
     }
     for (Map<String, String> row : devicon) {
       List<String> tags = List.of(row.get("tags").split("\\|"));
@@ -137,26 +136,27 @@ final class BroadSources {
         }
       }
       String category = row.get("tags").isBlank() ? "software" : row.get("tags").split("\\|")[0];
-      offer(new Candidate(row.get("name"), aliases, TaxonomyGenerator.slug(category), "devicon"), languages, taken, out);
+      offer(new Candidate(row.get("name"), aliases, TaxonomyGenerator.slug(category), "devicon"), languages, out);
     }
     for (String slug : iconify) {
-      offer(new Candidate(slug, new LinkedHashSet<>(), "software", "iconify-logos"), languages, taken, out);
+      offer(new Candidate(slug, new LinkedHashSet<>(), "software", "iconify-logos"), languages, out);
     }
     for (Candidate c : fromDebian) {
-      offer(c, languages, taken, out);
+      offer(c, languages, out);
     }
     return out;
   }
 
-  /** Adds {@code c} unless it is a language, or its name was offered already (then its aliases join). */
-  private static void offer(Candidate c, Set<String> languages, Set<String> taken, List<Candidate> out) {
+  /**
+   * Adds {@code c} unless it is a language (with or without a version: HTML5), without its aliases
+   * that are. A name another list has already is merged by the generator.
+   */
+  private static void offer(Candidate c, Set<String> languages, List<Candidate> out) {
     String key = compact(c.name());
     if (key.length() < 2 || languages.contains(key) || languages.contains(key.replaceFirst("[0-9]+$", ""))) {
       return;
     }
     c.aliases().removeIf(a -> languages.contains(compact(a)));
-    // The generator merges a candidate whose name it already has: this only keeps the lists short.
-    taken.add(key);
     out.add(c);
   }
 

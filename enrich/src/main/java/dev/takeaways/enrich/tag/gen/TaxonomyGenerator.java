@@ -41,7 +41,7 @@ public final class TaxonomyGenerator {
   private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
   private static final Pattern INNER_DOT = Pattern.compile("(?<=[a-z0-9])\\.(?=js\\b)");
 
-  /** The sources, as text; {@code broad} may be null (the DevOps lists alone). */
+  /** The sources, as text. */
   public record Sources(String cncfLandscapeTsv, String awesomeDevopsTsv, String doraCapabilitiesTsv, BroadSources.Lists broad) {}
 
   /** One entry of the generated taxonomy, in the order its fields are written. */
@@ -97,7 +97,7 @@ public final class TaxonomyGenerator {
     this.jargon = Set.copyOf(jargon);
   }
 
-  /** The taxonomy YAML for {@code sources} and the curated {@code overlayYaml}. */
+  /** The taxonomy's JSON for {@code sources} and the curated {@code overlayYaml}. */
   public String generate(Sources sources, String overlayYaml) {
     Map<?, ?> overlay = (Map<?, ?>) new Load(LoadSettings.builder().setLabel("overlay").build()).loadFromString(overlayYaml);
     Set<String> excludedNames = new LinkedHashSet<>();
@@ -131,29 +131,24 @@ public final class TaxonomyGenerator {
       }
       generated(row.get("name"), row.get("category"), "awesome-devops", excludedNames).ifPresent(e -> add(e, bySlug, slugByKey));
     }
-    if (sources.broad() != null) {
-      Set<String> known = new java.util.HashSet<>();
-      Map<String, String> slugByCompactKey = new HashMap<>();
-      slugByKey.forEach((k, slug) -> {
-        known.add(BroadSources.compact(k));
-        slugByCompactKey.putIfAbsent(BroadSources.compact(k), slug);
-      });
-      for (BroadSources.Candidate c : new BroadSources(n -> isEnglish(n) || isProperNoun(n) || isRareEnglish(n)).candidates(sources.broad(), known)) {
-        if (excludedNames.contains(key(c.name()))) {
-          continue;
-        }
-        Set<String> aliases = new LinkedHashSet<>(c.aliases());
-        aliases.removeIf(a -> a.length() < 3 || isEnglish(a) || isRareEnglish(a) || key(a).equals(key(c.name())) || excludedNames.contains(key(a)));
-        // The lists write one name in several ways (Stack Overflow, stackoverflow): the first wins.
-        String slug = slugByCompactKey.getOrDefault(BroadSources.compact(c.name()), slug(c.name()));
-        slugByCompactKey.putIfAbsent(BroadSources.compact(c.name()), slug);
-        if (slug.length() >= 2) {
-          // A package's or a slug's name may be a person's (kate, alice); a brand's title is the brand.
-          boolean ambiguous = isEnglish(c.name()) || isShort(c.name()) || isRareEnglish(c.name())
-              || (!c.source().equals("simple-icons") && isProperNoun(c.name()));
-          add(new Entry("tool", slug, c.name(), c.category(), aliases, List.of(), List.of(), ambiguous,
-              new LinkedHashSet<>(List.of(c.source()))), bySlug, slugByKey);
-        }
+    // The broad lists, classified (BroadSources), after the DevOps lists: a name they share joins those entries.
+    Map<String, String> slugByCompactKey = new HashMap<>();
+    slugByKey.forEach((k, slug) -> slugByCompactKey.putIfAbsent(BroadSources.compact(k), slug));
+    BroadSources broad = new BroadSources(n -> isRareEnglish(n) || isProperNoun(n));
+    for (BroadSources.Candidate c : broad.candidates(sources.broad(), Set.copyOf(slugByCompactKey.keySet()))) {
+      if (excludedNames.contains(key(c.name()))) {
+        continue;
+      }
+      Set<String> aliases = new LinkedHashSet<>(c.aliases());
+      aliases.removeIf(a -> a.length() < 3 || isRareEnglish(a) || key(a).equals(key(c.name())) || excludedNames.contains(key(a)));
+      // The lists write one name in several ways (Stack Overflow, stackoverflow): the first wins.
+      String slug = slugByCompactKey.computeIfAbsent(BroadSources.compact(c.name()), k -> slug(c.name()));
+      if (slug.length() >= 2) {
+        // A package's or a slug's name may be a person's (kate, alice); a brand's title is the brand.
+        boolean ambiguous = isShort(c.name()) || isRareEnglish(c.name())
+            || (!c.source().equals("simple-icons") && isProperNoun(c.name()));
+        add(new Entry("tool", slug, c.name(), c.category(), aliases, List.of(), List.of(), ambiguous,
+            new LinkedHashSet<>(List.of(c.source()))), bySlug, slugByKey);
       }
     }
 
@@ -264,7 +259,10 @@ public final class TaxonomyGenerator {
     return letters.length() <= 3 && letters.chars().allMatch(Character::isLetter);
   }
 
-  /** Made only of words of the larger dictionary (onboard, cilium): said of the broad lists' names only. */
+  /**
+   * Made only of ordinary words, the larger dictionary's included (onboard, cilium): said of the broad
+   * lists' names only. Whatever {@link #isEnglish} says is, this says is too.
+   */
   private boolean isRareEnglish(String name) {
     return madeOf(name, rareWords);
   }
