@@ -51,6 +51,8 @@ final class ToolDiscovery {
   static final List<String> MARKERS =
       List.of("is", "was", "built", "wrote", "created", "released", "sourced", "oss", "source", "github", "gitlab", "bitbucket");
   private static final Set<String> BUILDERS = Set.of("we", "they", "i");
+  /** "sourced" is a cue word as the verb of "we open-sourced X", found whole. */
+  private static final List<String> OPEN_SOURCED = List.of(" open-sourced ", " open sourced ");
   private static final List<String> OPEN_SOURCE_MARKS = List.of(" (open source)", " (open-source)", " (oss)", " (OSS)");
   private static final List<String> FORGES = List.of("github.com/", "gitlab.com/", "bitbucket.org/");
 
@@ -154,9 +156,10 @@ final class ToolDiscovery {
           }
         }
         default -> {
-          String verb = " " + marker + " ";
-          for (int at = text.indexOf(verb); at >= 0; at = text.indexOf(verb, at + 1)) {
-            built(text, at, verb.length(), known, out);
+          for (String verb : "sourced".equals(marker) ? OPEN_SOURCED : List.of(" " + marker + " ")) {
+            for (int at = text.indexOf(verb); at >= 0; at = text.indexOf(verb, at + 1)) {
+              built(text, at, verb.length(), known, out);
+            }
           }
         }
       }

@@ -18,6 +18,8 @@ class ToolDiscoveryTest {
   void aNameSaidToBeSoftwareIsATool() {
     assertThat(discovered(MATCHER.tag("Zorblatt is an open source dashboard for queues"))).containsExactly("tool:zorblatt@0.7");
     assertThat(discovered(MATCHER.tag("Last year we built Flumox to replay traffic"))).containsExactly("tool:flumox@0.7");
+    assertThat(discovered(MATCHER.tag("In 2019 they open-sourced Quarvix"))).containsExactly("tool:quarvix@0.7");
+    assertThat(discovered(MATCHER.tag("then we open sourced Quarvix"))).containsExactly("tool:quarvix@0.7");
     assertThat(discovered(MATCHER.tag("This is a great tool for everyone"))).isEmpty();
     assertThat(discovered(MATCHER.tag("Kevin is a senior engineer"))).as("a person").isEmpty();
   }
