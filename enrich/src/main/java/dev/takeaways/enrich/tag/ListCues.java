@@ -122,6 +122,43 @@ final class ListCues {
     return leadEnd;
   }
 
+  /**
+   * Whether {@code text[from, to)}, the gap between two names, only separates items of one
+   * enumeration: separators ({@code , ; / + &}, {@code and}, {@code or}) around at most two one-word
+   * items ({@code ", twistlock, "}), and no end of a clause.
+   */
+  static boolean sameEnumeration(String text, int from, int to) {
+    int items = 0;
+    boolean separated = false; // whether a separator came since the last item
+    int i = from;
+    while (i < to) {
+      char c = text.charAt(i);
+      if (c == ' ') {
+        i++;
+      } else if (ITEM_SEPARATORS.indexOf(c) >= 0) {
+        separated = true;
+        i++;
+      } else if (isWordAt(text, i, to, "and") || isWordAt(text, i, to, "or")) {
+        separated = true;
+        i += text.charAt(i) == 'a' ? 3 : 2;
+      } else if (Character.isLetterOrDigit(c) && separated && items < 2) {
+        while (i < to && (Character.isLetterOrDigit(text.charAt(i)) || "-_.".indexOf(text.charAt(i)) >= 0)) {
+          i++;
+        }
+        items++;
+        separated = false;
+      } else {
+        return false;
+      }
+    }
+    return separated;
+  }
+
+  private static boolean isWordAt(String text, int i, int to, String word) {
+    int end = i + word.length();
+    return end <= to && text.startsWith(word, i) && (end == to || !Character.isLetterOrDigit(text.charAt(end)));
+  }
+
   /** Whether the words after the name say it is software: a tool, a library, a server, ... */
   static boolean saysWhatSoftware(String item, int from) {
     for (String word : item.substring(from).toLowerCase(Locale.ROOT).split("[^a-z]+")) {

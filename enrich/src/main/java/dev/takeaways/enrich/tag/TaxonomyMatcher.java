@@ -268,14 +268,15 @@ public final class TaxonomyMatcher {
       otherTool |= m.spelling().need() == Need.NOTHING && "tool".equals(e.type()) && listed[m.spelling().entryIndex()];
     }
     List<Tag> found = new ArrayList<>(matches.size());
-    for (Match m : matches) {
+    for (int i = 0; i < matches.size(); i++) {
+      Match m = matches.get(i);
       Spelling s = m.spelling();
       TaxonomyEntry e = s.entry();
       String rule =
           switch (s.need()) {
             case NOTHING -> s.rule();
             case CONTEXT -> otherTool || anyIn(s.contextIds(), context) ? "context" : null;
-            case PROPER_NOUN -> properNoun(text, m.start(), m.end(), e.name()) ? "context" : null;
+            case PROPER_NOUN -> properNoun(text, m.start(), m.end(), e.name()) || listedBesideTool(text, matches, i) ? "context" : null;
           };
       int index = s.entryIndex();
       if (rule != null && (tagged[index >>> 6] & (1L << index)) == 0 && !profileLink(text, m.start(), m.end())) {
@@ -355,6 +356,21 @@ public final class TaxonomyMatcher {
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Whether {@code matches[i]} is an item of an enumeration ({@code tigera, twistlock, cilium and
+   * istio}) next to a listed, unambiguous tool: the item before it or after it, or one of up to two
+   * one-word items away, in the same clause.
+   */
+  private boolean listedBesideTool(String text, List<Match> matches, int i) {
+    return (i > 0 && isListedTool(matches.get(i - 1)) && ListCues.sameEnumeration(text, matches.get(i - 1).end(), matches.get(i).start()))
+        || (i + 1 < matches.size() && isListedTool(matches.get(i + 1))
+            && ListCues.sameEnumeration(text, matches.get(i).end(), matches.get(i + 1).start()));
+  }
+
+  private boolean isListedTool(Match m) {
+    return m.spelling().need() == Need.NOTHING && "tool".equals(m.spelling().entry().type()) && listed[m.spelling().entryIndex()];
   }
 
   /** Whether {@code m} is the only listed, unambiguous tool among {@code matches}: it does not vouch for itself. */

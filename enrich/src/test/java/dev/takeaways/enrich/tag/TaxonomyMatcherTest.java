@@ -118,7 +118,7 @@ class TaxonomyMatcherTest {
   @Test
   void distinctiveNamesOfAmbiguousToolsNeedNoContext() {
     assertThat(MATCHER.tag("In my work at SaltStack, events drive automation")).extracting(t -> t.id() + "/" + t.evidence().rule())
-        .containsExactly("tool:saltstack/exact");
+        .containsExactly("tool:salt/alias");
     assertThat(MATCHER.tag("we replaced the Chef Server")).extracting(t -> t.id() + "/" + t.evidence().rule())
         .containsExactly("tool:chef/alias");
   }
@@ -161,6 +161,17 @@ class TaxonomyMatcherTest {
     assertThat(ids("Backstage was busy")).as("the start of a sentence proves nothing").isEmpty();
     assertThat(ids("see the Backstage Pass Office")).as("a run of capitals is a title").isEmpty();
     assertThat(MATCHER.tag("we put our service catalog in Backstage")).extracting(t -> t.evidence().rule()).containsExactly("context");
+  }
+
+  @Test
+  void anOrdinaryWordListedAmongToolsIsATool() {
+    // Cilium is a word of biology, so a DevOps list's Cilium needs a cue.
+    assertThat(ids("the cilium moves")).isEmpty();
+    assertThat(ids("we looked at kubernetes, cilium and istio")).containsExactly("tool:kubernetes", "tool:cilium", "tool:istio");
+    assertThat(ids("Kubernetes, Cilium and Istio")).as("capitals in a list are no title").contains("tool:cilium");
+    assertThat(ids("e.g. tigera, twistlock, cilium, aqua")).as("two unknown items between").contains("tool:cilium");
+    assertThat(ids("Kubernetes runs it. The cilium moves.")).as("another clause").doesNotContain("tool:cilium");
+    assertThat(ids("Kubernetes, then a long talk about the cilium")).as("not an item of the list").doesNotContain("tool:cilium");
   }
 
   @Test

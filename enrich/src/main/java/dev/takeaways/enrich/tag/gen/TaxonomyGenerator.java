@@ -25,7 +25,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  *   <li>Every CNCF landscape row outside the {@code CNCF Members} and {@code Special} categories,
  *       then every awesome-devops row, becomes a tool, unless the overlay excludes its name or its
  *       category. A parenthesis ({@code Amazon Elastic Container Registry (ECR)}) and the second half
- *       of {@code Nix/NixOS} become aliases; {@code Apache X} is also known as {@code X}.
+ *       of {@code Nix/NixOS} become aliases; {@code Apache X} is also known as {@code X}, {@code Project X}
+ *       and {@code X Project} are named {@code X}, and Amazon's services get the slug {@code
+ *       aws-<service>}, as the curated ones have.
  *   <li>A row whose name (or slug) an earlier entry already has is merged into that entry: its other
  *       spellings become aliases there. This is how {@code Chef Infra} joins the curated {@code chef}.
  *   <li>A name made only of ordinary English words ({@code Harbor}, {@code Cloud Custodian}), or of
@@ -39,6 +41,8 @@ public final class TaxonomyGenerator {
   private static final Pattern PARENTHESIS = Pattern.compile("\\s*\\(([^)]*)\\)\\s*");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
   private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern PROJECT = Pattern.compile("Project (\\S+)|(\\S+) Project");
+  private static final Pattern AMAZON = Pattern.compile("(?:Amazon|AWS) (.+)");
   private static final Pattern INNER_DOT = Pattern.compile("(?<=[a-z0-9])\\.(?=js\\b)");
 
   /** The sources, as text. */
@@ -199,10 +203,21 @@ public final class TaxonomyGenerator {
     if (name.startsWith("Apache ") && name.length() > "Apache ".length()) {
       aliases.add(name.substring("Apache ".length()));
     }
+    // Project Calico, Jupyter Project: the project is known by its own name.
+    Matcher project = PROJECT.matcher(name);
+    if (project.matches()) {
+      aliases.add(name);
+      name = project.group(1) != null ? project.group(1) : project.group(2);
+    }
     if (excludedNames.contains(key(rawName)) || excludedNames.contains(key(name))) {
       return java.util.Optional.empty();
     }
     String slug = slug(name.startsWith("Apache ") ? name.substring("Apache ".length()) : name);
+    // Amazon's services are written aws-<service>, as the curated ones (aws-ec2, aws-lambda).
+    Matcher amazon = AMAZON.matcher(name);
+    if (amazon.matches()) {
+      slug = "aws-" + slug(amazon.group(1));
+    }
     if (slug.length() < 2) {
       return java.util.Optional.empty();
     }
