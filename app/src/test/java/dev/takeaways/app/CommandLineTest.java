@@ -99,15 +99,15 @@ class CommandLineTest {
     assertThat(report.get("splits").fieldNames()).toIterable().containsExactly("check", "tune");
     assertThat(report.get("splits").get("tune").get("notes").asInt() + report.get("splits").get("check").get("notes").asInt())
         .isEqualTo(Notes.evalNotes().size());
-    assertThat(report.get("rules").findValuesAsText("rule")).contains("exact", "alias");
+    assertThat(report.get("rules").findValuesAsText("rule")).contains("exact", "alias", "cue", "implied");
     // A regression guard on the split we tune on, a little under the figures measured when it was last
-    // set (tools P 0.886 R 0.790, practices P 1.0 R 0.515, at the default confidence threshold): it says
+    // set (tools P 0.894 R 0.809, practices P 0.917 R 0.841, at the default confidence threshold): it says
     // nothing about notes nobody tuned for; the check split does, and it is reported, not asserted.
     JsonNode tune = report.get("splits").get("tune");
     assertThat(tune.get("tools").get("precision").asDouble()).isGreaterThanOrEqualTo(0.87);
     assertThat(tune.get("tools").get("recall").asDouble()).isGreaterThanOrEqualTo(0.78);
-    assertThat(tune.get("practices").get("precision").asDouble()).isGreaterThanOrEqualTo(0.95);
-    assertThat(tune.get("practices").get("recall").asDouble()).isGreaterThanOrEqualTo(0.50);
+    assertThat(tune.get("practices").get("precision").asDouble()).isGreaterThanOrEqualTo(0.89);
+    assertThat(tune.get("practices").get("recall").asDouble()).isGreaterThanOrEqualTo(0.81);
   }
 
   @Test
@@ -173,8 +173,10 @@ class CommandLineTest {
     } finally {
       System.setIn(stdin);
     }
-    assertThat(out.toString().lines()).hasSize(2);
-    assertThat(out.toString()).contains("tool:packer").contains("\"Packer\" at 20-26").contains("tool:chocolatey").contains("misspelling");
+    assertThat(out.toString().lines()).hasSize(4);
+    assertThat(out.toString()).contains("tool:packer").contains("\"Packer\" at 20-26").contains("tool:chocolatey").contains("misspelling")
+        .contains("practice:immutable-infrastructure").contains("\"bake images\" at 3-14")
+        .contains("practice:windows-automation").contains("implied");
   }
 
   @Test

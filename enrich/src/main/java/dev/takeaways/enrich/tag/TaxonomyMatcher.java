@@ -72,6 +72,9 @@ public final class TaxonomyMatcher {
   private final int size;
   private final double minConfidence;
   private final ToolDiscovery discovery;
+  private final PracticeCues practiceCues = PracticeCues.bundled();
+  /** The practices of the taxonomy in use: a cue may only tag one of these. */
+  private final java.util.Set<String> practiceIds = new java.util.HashSet<>();
   /** The context ids of {@link ToolDiscovery#MARKERS}, in order. */
   private final int[] markerIds;
 
@@ -125,6 +128,9 @@ public final class TaxonomyMatcher {
     broadBase = new double[entryCount];
     for (int i = 0; i < entries.size(); i++) {
       TaxonomyEntry e = entries.get(i);
+      if ("practice".equals(e.type())) {
+        practiceIds.add(e.tagId());
+      }
       nearMissSpellings.put(e, new Spelling(e, i, e.tagId(), "misspelling", Need.NOTHING, -1, null));
       listed[i] = e.listed();
       broadBase[i] = listed[i] ? 0 : TagConfidence.broadBase(e);
@@ -260,7 +266,7 @@ public final class TaxonomyMatcher {
 
   private List<Tag> resolve(String text, List<Match> matches, boolean[] context, long[] tagged, boolean[] markers) {
     if (matches.isEmpty()) {
-      return discover(text, List.of(), context, markers);
+      return discover(text, practiceCues.tag(text, List.of(), List.of(), List.of(), practiceIds::contains, minConfidence), context, markers);
     }
     boolean otherTool = false;
     for (Match m : matches) {
@@ -268,6 +274,8 @@ public final class TaxonomyMatcher {
       otherTool |= m.spelling().need() == Need.NOTHING && "tool".equals(e.type()) && listed[m.spelling().entryIndex()];
     }
     List<Tag> found = new ArrayList<>(matches.size());
+    List<TaxonomyEntry> toolEntries = new ArrayList<>();
+    List<Tag> tools = new ArrayList<>();
     for (int i = 0; i < matches.size(); i++) {
       Match m = matches.get(i);
       Spelling s = m.spelling();
@@ -284,7 +292,12 @@ public final class TaxonomyMatcher {
             otherTool && !isOnlyTool(matches, m));
         if (confidence >= minConfidence) {
           tagged[index >>> 6] |= 1L << index;
-          found.add(new Tag(s.tagId(), new Tag.Evidence(text.substring(m.start(), m.end()), m.start(), m.end(), rule, round(confidence))));
+          Tag tag = new Tag(s.tagId(), new Tag.Evidence(text.substring(m.start(), m.end()), m.start(), m.end(), rule, round(confidence)));
+          found.add(tag);
+          if ("tool".equals(e.type())) {
+            toolEntries.add(e);
+            tools.add(tag);
+          }
         }
       }
     }
@@ -292,6 +305,7 @@ public final class TaxonomyMatcher {
       int index = m.spelling().entryIndex();
       tagged[index >>> 6] = 0;
     }
+    found.addAll(practiceCues.tag(text, found, toolEntries, tools, practiceIds::contains, minConfidence));
     return discover(text, found, context, markers);
   }
 
