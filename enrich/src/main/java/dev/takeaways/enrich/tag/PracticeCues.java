@@ -24,8 +24,13 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * cues' syntax. A cue matches inside one sentence. Immutable and thread-safe; pure.
  */
 public final class PracticeCues {
-  /** The confidence of a practice found by a cue, and of one implied by a tool. */
+  /**
+   * The confidence of a practice found by a cue of several words, by a cue of one word (outage,
+   * collaboration), and implied by a tool.
+   */
   static final double CUE_CONFIDENCE = 0.8;
+
+  static final double WORD_CUE_CONFIDENCE = 0.7;
 
   static final double IMPLIED_CONFIDENCE = 0.7;
 
@@ -51,7 +56,12 @@ public final class PracticeCues {
   }
 
   /** A cue of one practice, as written and compiled. */
-  record Cue(String practiceId, String pattern, List<Step> steps) {}
+  record Cue(String practiceId, String pattern, List<Step> steps) {
+    /** Whether the cue is one word ({@code outage*}, {@code (silo|silos)}). */
+    boolean isOneWord() {
+      return steps.size() == 1 && steps.get(0).alternatives().stream().allMatch(a -> a.length == 1);
+    }
+  }
 
   /** A practice's cues and the tools and kinds of tools that imply it. */
   record Practice(String id, String definition, List<Cue> cues, List<String> impliedBy) {}
@@ -214,15 +224,15 @@ public final class PracticeCues {
       Tokens tokens = Tokens.of(text);
       for (int t = 0; t < tokens.size(); t++) {
         String token = tokens.word(t);
-        tryCues(byWord.get(token), tokens, t, text, already, out, known);
+        tryCues(byWord.get(token), tokens, t, text, already, out, known, minConfidence);
         for (int length : prefixLengths) {
           if (length > token.length()) {
             break;
           }
-          tryCues(byPrefix.get(token.substring(0, length)), tokens, t, text, already, out, known);
+          tryCues(byPrefix.get(token.substring(0, length)), tokens, t, text, already, out, known, minConfidence);
         }
         if (Character.isDigit(token.charAt(0))) {
-          tryCues(byNumber, tokens, t, text, already, out, known);
+          tryCues(byNumber, tokens, t, text, already, out, known, minConfidence);
         }
       }
     }
@@ -298,19 +308,20 @@ public final class PracticeCues {
   }
 
   private static void tryCues(List<Cue> cues, Tokens tokens, int t, String text, List<Tag> already, List<Tag> out,
-      java.util.function.Predicate<String> known) {
+      java.util.function.Predicate<String> known, double minConfidence) {
     if (cues == null) {
       return;
     }
     for (Cue cue : cues) {
-      if (has(out, cue.practiceId()) || has(already, cue.practiceId()) || !known.test(cue.practiceId())) {
+      double confidence = cue.isOneWord() ? WORD_CUE_CONFIDENCE : CUE_CONFIDENCE;
+      if (has(out, cue.practiceId()) || has(already, cue.practiceId()) || !known.test(cue.practiceId()) || confidence < minConfidence) {
         continue;
       }
       int end = match(cue.steps(), 0, tokens, t);
       if (end > t) {
         int start = tokens.start(t);
         int stop = tokens.end(end - 1);
-        out.add(new Tag(cue.practiceId(), new Tag.Evidence(text.substring(start, stop), start, stop, "cue", CUE_CONFIDENCE)));
+        out.add(new Tag(cue.practiceId(), new Tag.Evidence(text.substring(start, stop), start, stop, "cue", confidence)));
       }
     }
   }
