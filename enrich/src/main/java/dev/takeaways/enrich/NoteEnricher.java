@@ -5,6 +5,7 @@ import dev.takeaways.enrich.extract.TakeawayExtractor;
 import dev.takeaways.enrich.parse.NoteParser;
 import dev.takeaways.enrich.parse.ParsedNote;
 import dev.takeaways.enrich.tag.Taxonomy;
+import dev.takeaways.enrich.tag.PracticeCues;
 import dev.takeaways.enrich.tag.TaxonomyMatcher;
 import dev.takeaways.model.EnrichedNote;
 import dev.takeaways.model.RawNote;
@@ -114,6 +115,7 @@ public final class NoteEnricher {
         }
       }
     }
+    tags = PracticeCues.withoutLoneImplications(tags);
     List<Takeaway> tagged = new ArrayList<>(takeaways.size());
     for (int i = 0; i < takeaways.size(); i++) {
       Takeaway t = takeaways.get(i);

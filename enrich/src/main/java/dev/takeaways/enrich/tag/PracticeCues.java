@@ -298,6 +298,31 @@ public final class PracticeCues {
     return false;
   }
 
+  /**
+   * The tags of a note's texts without the practices that one tool implies once in the whole note
+   * and nothing else states: a tool named in passing ("could we use Docker?") is not a practice the
+   * note discusses; one the note keeps coming back to, or states in words too, is.
+   */
+  public static List<List<Tag>> withoutLoneImplications(List<List<Tag>> tags) {
+    Map<String, Integer> texts = new HashMap<>();
+    for (List<Tag> list : tags) {
+      for (Tag t : list) {
+        if (t.id().startsWith("practice:")) {
+          texts.merge(t.id(), 1, Integer::sum);
+        }
+      }
+    }
+    List<List<Tag>> out = new ArrayList<>(tags.size());
+    for (List<Tag> list : tags) {
+      boolean lone = false;
+      for (Tag t : list) {
+        lone |= t.evidence().rule().equals("implied") && texts.get(t.id()) == 1;
+      }
+      out.add(!lone ? list : list.stream().filter(t -> !t.evidence().rule().equals("implied") || texts.get(t.id()) > 1).toList());
+    }
+    return out;
+  }
+
   private static boolean has(List<Tag> tags, String id) {
     for (Tag t : tags) {
       if (t.id().equals(id)) {

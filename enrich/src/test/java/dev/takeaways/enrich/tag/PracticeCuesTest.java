@@ -48,7 +48,7 @@ class PracticeCuesTest {
       "I was paged twice last night | alerting",
       "the bot deploys from the #ops channel | chatops",
       "we wrote up what happened and the action items | incident-response",
-      "the outage lasted two hours | incident-response",
+      "we review every outage the week after | incident-response",
       "no blame, we look at the system | blameless-culture",
       "a game day every quarter | disaster-drills",
       "we killed a zone on purpose | disaster-drills",
@@ -90,6 +90,8 @@ class PracticeCuesTest {
       "the container ship was late | cluster-scheduling",
       "we had a fire at the office | disaster-drills",
       "a talk on cloud-native buzzwords | cloud-infrastructure",
+      "we had a dozen outages last month | incident-response",
+      "each manager should join the rota | leadership",
   })
   void nearMissesAreNotThatPractice(String sentence, String practice) {
     assertThat(practices(sentence)).doesNotContain("practice:" + practice);
@@ -119,6 +121,21 @@ class PracticeCuesTest {
     assertThat(practices("Tools: Jenkins, Terraform")).as("a list of names").isEmpty();
     assertThat(practices("PagerDuty.")).as("a bare name").isEmpty();
     assertThat(practices("see https://github.com/acme/jenkins-jobs")).as("a link").isEmpty();
+  }
+
+  @Test
+  void aPracticeOneToolImpliesOnceInANoteIsNotOneTheNoteDiscusses() {
+    List<List<Tag>> inPassing = PracticeCues.withoutLoneImplications(MATCHER.tagAll(List.of(
+        "We moved the billing jobs last spring", "Could we use Docker for the secrets one day?", "Lunch was good")));
+    assertThat(inPassing.get(1)).extracting(Tag::id).containsExactly("tool:docker");
+
+    List<List<Tag>> again = PracticeCues.withoutLoneImplications(MATCHER.tagAll(List.of(
+        "Could we use Docker for the secrets one day?", "Docker runs every service in staging now")));
+    assertThat(again).allSatisfy(tags -> assertThat(tags).extracting(Tag::id).contains("practice:containerization"));
+
+    List<List<Tag>> saidToo = PracticeCues.withoutLoneImplications(MATCHER.tagAll(List.of(
+        "Could we use Docker for the secrets one day?", "we dockerized the billing service")));
+    assertThat(saidToo.get(0)).extracting(Tag::id).contains("practice:containerization");
   }
 
   @Test
