@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -40,11 +39,21 @@ public final class PracticeCues {
   private record Word(String text, boolean prefix) {
     static final Word NUMBER = new Word("#", false);
 
-    boolean matches(String token) {
+    boolean matches(Tokens tokens, int k) {
+      int start = tokens.start(k);
+      int length = tokens.end(k) - start;
       if (this == NUMBER) {
-        return Character.isDigit(token.charAt(0));
+        return Character.isDigit(tokens.chars[start]);
       }
-      return prefix ? token.startsWith(text) : token.equals(text);
+      if (prefix ? length < text.length() : length != text.length()) {
+        return false;
+      }
+      for (int i = 0; i < text.length(); i++) {
+        if (tokens.chars[start + i] != text.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -55,8 +64,56 @@ public final class PracticeCues {
     }
   }
 
-  /** A cue of one practice, as written and compiled. */
-  record Cue(String practiceId, String pattern, List<Step> steps) {
+  /** Words too common to tell a cue's text apart: never a cue's anchor. */
+  private static final Set<String> COMMON =
+      Set.of("a", "an", "the", "to", "in", "into", "on", "of", "and", "or", "for", "from", "with", "by", "at", "as", "is", "are",
+          "was", "were", "be", "it", "we", "our", "your", "their", "all", "every", "each", "per", "no", "not", "never", "one");
+
+  /**
+   * A cue of one practice, as written and compiled.
+   *
+   * @param anchor the step looked for first: a text can only match the cue where the first word of
+   *     one of this step's alternatives is one of its words. The step whose words are least common.
+   */
+  record Cue(String practiceId, String pattern, List<Step> steps, int anchor) {
+    Cue(String practiceId, String pattern, List<Step> steps) {
+      this(practiceId, pattern, steps, anchor(steps));
+    }
+
+    /** How many words at most the steps before the anchor take: where a match may start before it. */
+    int reach() {
+      int words = 0;
+      for (int i = 0; i < anchor; i++) {
+        Step step = steps.get(i);
+        if (step.isGap()) {
+          words += step.gap();
+        } else {
+          words += step.alternatives().stream().mapToInt(a -> a.length).max().orElse(0);
+        }
+      }
+      return words;
+    }
+
+    private static int anchor(List<Step> steps) {
+      int best = 0;
+      int bestScore = -1;
+      for (int i = 0; i < steps.size(); i++) {
+        if (steps.get(i).isGap()) {
+          continue;
+        }
+        int score = Integer.MAX_VALUE; // a step is as rare as its commonest alternative
+        for (Word[] alternative : steps.get(i).alternatives()) {
+          Word w = alternative[0];
+          score = Math.min(score, w == Word.NUMBER || COMMON.contains(w.text()) ? 0 : w.text().length());
+        }
+        if (score > bestScore) {
+          best = i;
+          bestScore = score;
+        }
+      }
+      return best;
+    }
+
     /** Whether the cue is one word ({@code outage*}, {@code (silo|silos)}). */
     boolean isOneWord() {
       return steps.size() == 1 && steps.get(0).alternatives().stream().allMatch(a -> a.length == 1);
@@ -67,28 +124,26 @@ public final class PracticeCues {
   record Practice(String id, String definition, List<Cue> cues, List<String> impliedBy) {}
 
   private final Map<String, Practice> practices;
-  /** Cues by their first word when it is a whole word, and by the text of a prefix otherwise. */
-  private final Map<String, List<Cue>> byWord = new HashMap<>();
-  private final Map<String, List<Cue>> byPrefix = new HashMap<>();
-  private final List<Cue> byNumber = new ArrayList<>();
-  private final int[] prefixLengths;
+  /** Every cue, numbered. */
+  private final List<Cue> cues = new ArrayList<>();
+  /** The first words of every cue's anchor step, to the cues' numbers. */
+  private final StepWords anchors = new StepWords();
+  /** The cues whose anchor step may start with a number. */
+  private int[] numberAnchors = new int[0];
   /** Practice ids by {@code tool:slug} and by {@code category:name}. */
   private final Map<String, List<String>> implied = new HashMap<>();
 
   private PracticeCues(Map<String, Practice> practices) {
     this.practices = Map.copyOf(practices);
-    Set<Integer> lengths = new TreeSet<>();
     for (Practice p : practices.values()) {
       for (Cue cue : p.cues()) {
-        for (Word[] alternative : cue.steps().get(0).alternatives()) {
-          Word first = alternative[0];
-          if (first == Word.NUMBER) {
-            byNumber.add(cue);
-          } else if (first.prefix()) {
-            byPrefix.computeIfAbsent(first.text(), k -> new ArrayList<>()).add(cue);
-            lengths.add(first.text().length());
+        int number = cues.size();
+        cues.add(cue);
+        for (Word[] alternative : cue.steps().get(cue.anchor()).alternatives()) {
+          if (alternative[0] == Word.NUMBER) {
+            numberAnchors = StepWords.append(numberAnchors.length == 0 ? null : numberAnchors, number);
           } else {
-            byWord.computeIfAbsent(first.text(), k -> new ArrayList<>()).add(cue);
+            anchors.add(alternative[0], number);
           }
         }
       }
@@ -96,7 +151,6 @@ public final class PracticeCues {
         implied.computeIfAbsent(source, k -> new ArrayList<>()).add(p.id());
       }
     }
-    prefixLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** The bundled cues. */
@@ -222,18 +276,33 @@ public final class PracticeCues {
     List<Tag> out = new ArrayList<>();
     if (minConfidence <= CUE_CONFIDENCE) {
       Tokens tokens = Tokens.of(text);
+      // Where the cues' anchors are in the text, in the order of the text: a cue can only match there.
+      int[] hits = new int[16];
+      int count = 0;
       for (int t = 0; t < tokens.size(); t++) {
-        String token = tokens.word(t);
-        tryCues(byWord.get(token), tokens, t, text, already, out, known, minConfidence);
-        for (int length : prefixLengths) {
-          if (length > token.length()) {
-            break;
+        StepWords.Node node = anchors.root;
+        int end = tokens.end(t);
+        for (int i = tokens.start(t); i < end && node != null; i++) {
+          node = node.next(tokens.chars[i]);
+          if (node != null && (node.prefixOf != null || (i == end - 1 && node.wholeWord != null))) {
+            int[] found = i == end - 1 && node.wholeWord != null ? node.wholeWord : null;
+            hits = hit(hits, count, node.prefixOf, t);
+            count += node.prefixOf == null ? 0 : node.prefixOf.length;
+            hits = hit(hits, count, found, t);
+            count += found == null ? 0 : found.length;
           }
-          tryCues(byPrefix.get(token.substring(0, length)), tokens, t, text, already, out, known, minConfidence);
         }
-        if (Character.isDigit(token.charAt(0))) {
-          tryCues(byNumber, tokens, t, text, already, out, known, minConfidence);
+        if (Character.isDigit(tokens.chars[tokens.start(t)])) {
+          hits = hit(hits, count, numberAnchors, t);
+          count += numberAnchors.length;
         }
+      }
+      for (int h = 0; h < count; h++) {
+        Cue cue = cues.get(hits[h] >>> 16);
+        tryCue(cue, tokens, hits[h] & 0xFFFF, text, already, out, known, minConfidence);
+      }
+      if (out.size() > 1) {
+        out.sort(java.util.Comparator.comparingInt(tag -> tag.evidence().start()));
       }
     }
     if (minConfidence <= IMPLIED_CONFIDENCE && !toolEntries.isEmpty() && saysMoreThanNames(text, tools)) {
@@ -332,21 +401,32 @@ public final class PracticeCues {
     return false;
   }
 
-  private static void tryCues(List<Cue> cues, Tokens tokens, int t, String text, List<Tag> already, List<Tag> out,
+  /** {@code hits} with the cues {@code numbers} at token {@code t} added after its first {@code count}, as {@code cue << 16 | t}. */
+  private static int[] hit(int[] hits, int count, int[] numbers, int t) {
+    if (numbers == null) {
+      return hits;
+    }
+    int[] out = count + numbers.length <= hits.length ? hits : java.util.Arrays.copyOf(hits, Math.max(2 * hits.length, count + numbers.length));
+    for (int i = 0; i < numbers.length; i++) {
+      out[count + i] = numbers[i] << 16 | Math.min(t, 0xFFFF);
+    }
+    return out;
+  }
+
+  /** Adds the practice of {@code cue} where it matches around its anchor at token {@code at}, unless a tag has it. */
+  private static void tryCue(Cue cue, Tokens tokens, int at, String text, List<Tag> already, List<Tag> out,
       java.util.function.Predicate<String> known, double minConfidence) {
-    if (cues == null) {
+    double confidence = cue.isOneWord() ? WORD_CUE_CONFIDENCE : CUE_CONFIDENCE;
+    if (has(out, cue.practiceId()) || has(already, cue.practiceId()) || !known.test(cue.practiceId()) || confidence < minConfidence) {
       return;
     }
-    for (Cue cue : cues) {
-      double confidence = cue.isOneWord() ? WORD_CUE_CONFIDENCE : CUE_CONFIDENCE;
-      if (has(out, cue.practiceId()) || has(already, cue.practiceId()) || !known.test(cue.practiceId()) || confidence < minConfidence) {
-        continue;
-      }
+    for (int t = Math.max(0, at - cue.reach()); t <= at; t++) {
       int end = match(cue.steps(), 0, tokens, t);
       if (end > t) {
         int start = tokens.start(t);
         int stop = tokens.end(end - 1);
         out.add(new Tag(cue.practiceId(), new Tag.Evidence(text.substring(start, stop), start, stop, "cue", confidence)));
+        return;
       }
     }
   }
@@ -373,7 +453,7 @@ public final class PracticeCues {
       int u = t;
       boolean ok = true;
       for (Word w : alternative) {
-        if (u >= tokens.size() || (u > 0 && s + (u - t) > 0 && tokens.sentence(u) != tokens.sentence(u - 1)) || !w.matches(tokens.word(u))) {
+        if (u >= tokens.size() || (u > 0 && s + (u - t) > 0 && tokens.sentence(u) != tokens.sentence(u - 1)) || !w.matches(tokens, u)) {
           ok = false;
           break;
         }
@@ -389,29 +469,102 @@ public final class PracticeCues {
     return -1;
   }
 
-  /** The words of a text, in lower case, with their spans and the number of the sentence each is in. */
+  /**
+   * The cues by the first words of their anchor steps, in a trie of the words' letters: a token's
+   * letters, read once, reach the cues whose word is a prefix of it ({@code deploy*}) and those
+   * whose word it is ({@code ci}).
+   */
+  private static final class StepWords {
+    static final class Node {
+      private Node[] next;
+      int[] prefixOf;
+      int[] wholeWord;
+
+      Node next(char c) {
+        int i = index(c);
+        return next == null || i < 0 ? null : next[i];
+      }
+    }
+
+    final Node root = new Node();
+
+    /** Letters, digits and the apostrophe have a child each; other characters end the walk. */
+    private static int index(char c) {
+      return c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0' : c == '\'' ? 36 : -1;
+    }
+
+    void add(Word word, int cue) {
+      Node node = root;
+      for (char c : word.text().toCharArray()) {
+        int i = index(c);
+        if (i < 0) {
+          return; // a word no token can spell (tokens are letters, digits and apostrophes)
+        }
+        if (node.next == null) {
+          node.next = new Node[37];
+        }
+        if (node.next[i] == null) {
+          node.next[i] = new Node();
+        }
+        node = node.next[i];
+      }
+      if (word.prefix()) {
+        node.prefixOf = append(node.prefixOf, cue);
+      } else {
+        node.wholeWord = append(node.wholeWord, cue);
+      }
+    }
+
+    private static int[] append(int[] cues, int cue) {
+      if (cues != null && cues[cues.length - 1] == cue) {
+        return cues; // two alternatives of the anchor step that start with one word
+      }
+      int[] out = cues == null ? new int[1] : java.util.Arrays.copyOf(cues, cues.length + 1);
+      out[out.length - 1] = cue;
+      return out;
+    }
+  }
+
+  /**
+   * The words of a text: their spans in a lower-case copy of it ({@code ’} read as {@code '}), and
+   * the number of the sentence each is in.
+   */
   private static final class Tokens {
-    private final List<String> words = new ArrayList<>();
+    final char[] chars;
+    private int size;
     private int[] spans = new int[32];
     private int[] sentences = new int[16];
 
+    private Tokens(char[] chars) {
+      this.chars = chars;
+    }
+
     static Tokens of(String text) {
-      Tokens out = new Tokens();
+      int n = text.length();
+      char[] lower = new char[n];
+      text.getChars(0, n, lower, 0);
+      for (int i = 0; i < n; i++) {
+        char c = lower[i];
+        if (c >= 'A' && c <= 'Z') {
+          lower[i] = (char) (c + 32);
+        } else if (c >= 128) {
+          lower[i] = c == '’' ? '\'' : Character.toLowerCase(c);
+        }
+      }
+      Tokens out = new Tokens(lower);
       int sentence = 0;
       int i = 0;
-      int n = text.length();
       while (i < n) {
-        char c = text.charAt(i);
-        if (Character.isLetterOrDigit(c)) {
+        char c = lower[i];
+        if (isWordChar(c)) {
           int start = i;
-          while (i < n && (Character.isLetterOrDigit(text.charAt(i))
-              || (isApostrophe(text.charAt(i)) && i + 1 < n && Character.isLetter(text.charAt(i + 1))))) {
+          while (i < n && (isWordChar(lower[i]) || (lower[i] == '\'' && i + 1 < n && Character.isLetter(lower[i + 1])))) {
             i++;
           }
-          out.add(text.substring(start, i).toLowerCase(Locale.ROOT).replace('’', '\''), start, i, sentence);
+          out.add(start, i, sentence);
         } else {
           if (c == '!' || c == '?' || c == ';' || c == '\n' || c == ':'
-              || (c == '.' && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1))))) {
+              || (c == '.' && (i + 1 == n || Character.isWhitespace(lower[i + 1])))) {
             sentence++;
           }
           i++;
@@ -420,28 +573,22 @@ public final class PracticeCues {
       return out;
     }
 
-    private static boolean isApostrophe(char c) {
-      return c == '\'' || c == '’';
+    private static boolean isWordChar(char c) {
+      return c < 128 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') : Character.isLetterOrDigit(c);
     }
 
-    private void add(String word, int start, int end, int sentence) {
-      int k = words.size();
-      if (2 * k + 2 > spans.length) {
+    private void add(int start, int end, int sentence) {
+      if (2 * size + 2 > spans.length) {
         spans = java.util.Arrays.copyOf(spans, spans.length * 2);
         sentences = java.util.Arrays.copyOf(sentences, sentences.length * 2);
       }
-      words.add(word);
-      spans[2 * k] = start;
-      spans[2 * k + 1] = end;
-      sentences[k] = sentence;
+      spans[2 * size] = start;
+      spans[2 * size + 1] = end;
+      sentences[size++] = sentence;
     }
 
     int size() {
-      return words.size();
-    }
-
-    String word(int k) {
-      return words.get(k);
+      return size;
     }
 
     int start(int k) {
