@@ -123,12 +123,15 @@ final class ListCues {
   }
 
   /**
-   * Whether {@code text[from, to)}, the gap between two names, only separates items of one
-   * enumeration: separators ({@code , ; / + &}, {@code and}, {@code or}) around at most two one-word
-   * items ({@code ", twistlock, "}), and no end of a clause.
+   * What {@code text[from, to)}, the gap between two names, says of them as items of one
+   * enumeration: -1 when it is no such gap, otherwise {@code items << 1 | conjunction}, where items
+   * is how many one-word items lie between ({@code ", twistlock, "}: 1, at most two) and conjunction
+   * whether {@code and}, {@code or}, {@code &}, {@code +} or {@code /} joins them, not only commas.
+   * Only separators and such items, no end of a clause.
    */
-  static boolean sameEnumeration(String text, int from, int to) {
+  static int enumerationGap(String text, int from, int to) {
     int items = 0;
+    boolean conjunction = false;
     boolean separated = false; // whether a separator came since the last item
     int i = from;
     while (i < to) {
@@ -137,9 +140,11 @@ final class ListCues {
         i++;
       } else if (ITEM_SEPARATORS.indexOf(c) >= 0) {
         separated = true;
+        conjunction |= c != ',' && c != ';';
         i++;
       } else if (isWordAt(text, i, to, "and") || isWordAt(text, i, to, "or")) {
         separated = true;
+        conjunction = true;
         i += text.charAt(i) == 'a' ? 3 : 2;
       } else if (Character.isLetterOrDigit(c) && separated && items < 2) {
         while (i < to && (Character.isLetterOrDigit(text.charAt(i)) || "-_.".indexOf(text.charAt(i)) >= 0)) {
@@ -148,10 +153,10 @@ final class ListCues {
         items++;
         separated = false;
       } else {
-        return false;
+        return -1;
       }
     }
-    return separated;
+    return separated ? items << 1 | (conjunction ? 1 : 0) : -1;
   }
 
   private static boolean isWordAt(String text, int i, int to, String word) {

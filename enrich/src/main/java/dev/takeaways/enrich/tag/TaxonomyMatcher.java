@@ -138,8 +138,9 @@ public final class TaxonomyMatcher {
     // Names first, then aliases, then misspellings: an entry's name beats another entry's alias.
     for (TaxonomyEntry e : entries) {
       Need need = !e.ambiguous() ? Need.NOTHING : e.context().isEmpty() ? Need.PROPER_NOUN : Need.CONTEXT;
-      if (need == Need.PROPER_NOUN && e.name().equals(e.name().toLowerCase(java.util.Locale.ROOT))) {
-        continue; // an ordinary word with no capitals to tell it apart: never tagged, so not looked for
+      if (need == Need.PROPER_NOUN && e.name().equals(e.name().toLowerCase(java.util.Locale.ROOT))
+          && !e.source().contains("+") && !e.source().contains("devicon")) {
+        continue; // an ordinary word only one list of packages or logos names (and, time): not looked for
       }
       addKeyword(byKey, e.name(), e, "exact", need);
       addKeyword(byKey, e.slug(), e, "exact", need);
@@ -280,16 +281,18 @@ public final class TaxonomyMatcher {
       Match m = matches.get(i);
       Spelling s = m.spelling();
       TaxonomyEntry e = s.entry();
+      // An ordinary-word name is a tool by its capitals alone, or as an item of a list of tools.
+      boolean inList = s.need() == Need.PROPER_NOUN && inToolEnumeration(text, matches, i);
       String rule =
           switch (s.need()) {
             case NOTHING -> s.rule();
-            case CONTEXT -> otherTool || anyIn(s.contextIds(), context) ? "context" : null;
-            case PROPER_NOUN -> properNoun(text, m.start(), m.end(), e.name()) || listedBesideTool(text, matches, i) ? "context" : null;
+            case CONTEXT -> otherTool || anyIn(s.contextIds(), context) || properNoun(text, m.start(), m.end(), e.name()) ? "context" : null;
+            case PROPER_NOUN -> inList || properNoun(text, m.start(), m.end(), e.name()) ? "context" : null;
           };
       int index = s.entryIndex();
       if (rule != null && (tagged[index >>> 6] & (1L << index)) == 0 && !profileLink(text, m.start(), m.end())) {
-        double confidence = TagConfidence.of(e, listed[index], broadBase[index], rule, s.need() == Need.PROPER_NOUN, text, m.start(), m.end(),
-            otherTool && !isOnlyTool(matches, m));
+        double confidence = TagConfidence.of(e, listed[index], broadBase[index], rule, s.need() == Need.PROPER_NOUN && !inList, text,
+            m.start(), m.end(), inList || (otherTool && !isOnlyTool(matches, m)));
         if (confidence >= minConfidence) {
           tagged[index >>> 6] |= 1L << index;
           Tag tag = new Tag(s.tagId(), new Tag.Evidence(text.substring(m.start(), m.end()), m.start(), m.end(), rule, round(confidence)));
@@ -373,14 +376,46 @@ public final class TaxonomyMatcher {
   }
 
   /**
-   * Whether {@code matches[i]} is an item of an enumeration ({@code tigera, twistlock, cilium and
-   * istio}) next to a listed, unambiguous tool: the item before it or after it, or one of up to two
-   * one-word items away, in the same clause.
+   * Whether {@code matches[i]} is an item of an enumeration of tools in one clause: three items or
+   * more ({@code tigera, twistlock, cilium and istio}), or two joined by a conjunction ({@code
+   * Kubernetes and Cilium}), where the other names are a listed, unambiguous tool or three tools'
+   * names or more ({@code grunt, karma, mocha}). A comma alone after a name is no list ({@code In
+   * istio, use ...}).
    */
-  private boolean listedBesideTool(String text, List<Match> matches, int i) {
-    return (i > 0 && isListedTool(matches.get(i - 1)) && ListCues.sameEnumeration(text, matches.get(i - 1).end(), matches.get(i).start()))
-        || (i + 1 < matches.size() && isListedTool(matches.get(i + 1))
-            && ListCues.sameEnumeration(text, matches.get(i).end(), matches.get(i + 1).start()));
+  private boolean inToolEnumeration(String text, List<Match> matches, int i) {
+    int first = i;
+    int items = 1;
+    boolean conjunction = false;
+    int gap;
+    while (first > 0 && isTool(matches.get(first - 1))
+        && (gap = ListCues.enumerationGap(text, matches.get(first - 1).end(), matches.get(first).start())) >= 0) {
+      first--;
+      items += 1 + (gap >> 1);
+      conjunction |= (gap & 1) == 1;
+    }
+    int last = i;
+    while (last + 1 < matches.size() && isTool(matches.get(last + 1))
+        && (gap = ListCues.enumerationGap(text, matches.get(last).end(), matches.get(last + 1).start())) >= 0) {
+      last++;
+      items += 1 + (gap >> 1);
+      conjunction |= (gap & 1) == 1;
+    }
+    if (items < 3 && !(items == 2 && conjunction)) {
+      return false;
+    }
+    if (last - first + 1 >= 3) {
+      return true;
+    }
+    for (int k = first; k <= last; k++) {
+      if (k != i && isListedTool(matches.get(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isTool(Match m) {
+    return "tool".equals(m.spelling().entry().type());
   }
 
   private boolean isListedTool(Match m) {
@@ -477,8 +512,12 @@ public final class TaxonomyMatcher {
     return i;
   }
 
-  /** Whether {@code text[start, end)} is {@code name} letter for letter, separators aside. */
+  /**
+   * Whether {@code text[start, end)} is {@code name} letter for letter, separators aside; a name the
+   * lists write all in lower case (tomcat) takes any capitals.
+   */
   private static boolean sameLetters(String text, int start, int end, String name) {
+    boolean anyCase = name.equals(name.toLowerCase(java.util.Locale.ROOT));
     int i = start;
     int j = 0;
     while (true) {
@@ -491,7 +530,9 @@ public final class TaxonomyMatcher {
       if (i == end || j == name.length()) {
         return i == end && j == name.length();
       }
-      if (text.charAt(i++) != name.charAt(j++)) {
+      char a = text.charAt(i++);
+      char b = name.charAt(j++);
+      if (a != b && !(anyCase && Character.toLowerCase(a) == b)) {
         return false;
       }
     }

@@ -186,7 +186,18 @@ class TaxonomyMatcherTest {
     assertThat(ids("Kubernetes, Cilium and Istio")).as("capitals in a list are no title").contains("tool:cilium");
     assertThat(ids("e.g. tigera, twistlock, cilium, aqua")).as("two unknown items between").contains("tool:cilium");
     assertThat(ids("Kubernetes runs it. The cilium moves.")).as("another clause").doesNotContain("tool:cilium");
+    assertThat(ids("the front end uses webpack, grunt, karma and mocha")).as("three ordinary-word tools list each other")
+        .contains("tool:grunt", "tool:karma", "tool:mocha");
+    assertThat(ids("In kubernetes, cilium is the default")).as("a comma alone makes no list of two").doesNotContain("tool:cilium");
+    assertThat(ids("We run Kubernetes and Cilium")).contains("tool:cilium");
     assertThat(ids("Kubernetes, then a long talk about the cilium")).as("not an item of the list").doesNotContain("tool:cilium");
+  }
+
+  @Test
+  void aToolWithContextWordsCountsWhenWrittenAsAProperNoun() {
+    assertThat(ids("we keep the keys in Vault now")).containsExactly("tool:vault");
+    assertThat(ids("the vault of the old bank")).isEmpty();
+    assertThat(ids("Vault is where the keys are")).as("the start of a sentence proves nothing").isEmpty();
   }
 
   @Test
