@@ -25,7 +25,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  *   <li>Every CNCF landscape row outside the {@code CNCF Members} and {@code Special} categories,
  *       then every awesome-devops row, becomes a tool, unless the overlay excludes its name or its
  *       category. A parenthesis ({@code Amazon Elastic Container Registry (ECR)}) and the second half
- *       of {@code Nix/NixOS} become aliases; {@code Apache X} is also known as {@code X}, {@code Project X}
+ *       of {@code Nix/NixOS} become aliases; {@code Apache X} is also known as {@code X} (and has the slug {@code x}
+ *       unless X is an ordinary word: {@code apache-storm}), {@code Project X}
  *       and {@code X Project} are named {@code X}, and Amazon's services get the slug {@code
  *       aws-<service>}, as the curated ones have.
  *   <li>A row whose name (or slug) an earlier entry already has is merged into that entry: its other
@@ -212,7 +213,9 @@ public final class TaxonomyGenerator {
     if (excludedNames.contains(key(rawName)) || excludedNames.contains(key(name))) {
       return java.util.Optional.empty();
     }
-    String slug = slug(name.startsWith("Apache ") ? name.substring("Apache ".length()) : name);
+    // Apache Kafka is kafka; Apache Storm stays apache-storm, as an ordinary word alone names nothing.
+    boolean apache = name.startsWith("Apache ") && !isEnglish(name.substring("Apache ".length()));
+    String slug = slug(apache ? name.substring("Apache ".length()) : name);
     // Amazon's services are written aws-<service>, as the curated ones (aws-ec2, aws-lambda).
     Matcher amazon = AMAZON.matcher(name);
     if (amazon.matches()) {
