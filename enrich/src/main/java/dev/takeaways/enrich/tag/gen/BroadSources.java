@@ -178,6 +178,16 @@ final class BroadSources {
           }
         }
       }
+      // A library's source package may carry the project's own name, its binary the ecosystem's
+      // prefix: requirejs builds node-requirejs.
+      List<String> packages = List.of(row.get("packages").split(","));
+      for (String section : sections) {
+        for (String prefix : LIBRARY_PREFIXES.getOrDefault(section, List.of())) {
+          if (name == null && !section.equals("java") && !source.startsWith(prefix) && packages.contains(prefix + source)) {
+            name = productName(source);
+          }
+        }
+      }
       programSection = sections.iterator().next();
     }
     if (name == null || name.length() < 3 || NOT_A_PRODUCT_NAME.matcher(source).matches() || !name.matches("[a-z][a-z0-9.+-]*[a-z0-9+]")) {
