@@ -11,8 +11,8 @@ import java.util.Set;
  *   <li>Base: a listed entry (a curated or DevOps list, or the user's file) by its name 0.95, by an
  *       alias 0.9, an ordinary-word name confirmed by a context word or another tool 0.8, by its
  *       capitals (proper noun) 0.7, a misspelling 0.7. An entry only the broad lists name: 0.7 when a
- *       list of software (devicon, Debian's packages) and a brand icon set agree on it, devicon alone
- *       0.65, Debian alone 0.6 (0.45 for a library of a language's
+ *       list of software (devicon, Debian's packages, Wappalyzer's technologies) and a brand icon set agree on it, devicon alone
+ *       0.65, Debian or Wappalyzer alone 0.6 (0.45 for a library of a language's
  *       ecosystem), brand icon sets alone 0.45 (they hold companies: Airbnb, Spotify),
  *       and 0.4 by its capitals alone.
  *   <li>Cues that it is software (not looked for where the base is 0.9 or more), +0.15 each at most once: a version number right after it ({@code
@@ -46,7 +46,7 @@ final class TagConfidence {
    */
   static double broadBase(TaxonomyEntry e) {
     String source = e.source();
-    boolean software = source.contains("devicon") || source.contains("debian");
+    boolean software = source.contains("devicon") || source.contains("debian") || source.contains("wappalyzer");
     boolean brand = source.contains("simple-icons") || source.contains("iconify-logos");
     // A library of a language's ecosystem is as often named with ordinary words (decouple, socks).
     boolean library = e.category().startsWith("debian-") && LIBRARY_SECTIONS.contains(e.category().substring(7));

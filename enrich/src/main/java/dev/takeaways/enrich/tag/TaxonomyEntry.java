@@ -36,7 +36,7 @@ public record TaxonomyEntry(
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9.+-]*");
   /** The broad lists: they name many products, few of them checked by hand (see the taxonomy README). */
-  private static final Set<String> BROAD = Set.of("devicon", "simple-icons", "iconify-logos", "debian");
+  private static final Set<String> BROAD = Set.of("devicon", "simple-icons", "iconify-logos", "debian", "wappalyzer");
 
   public TaxonomyEntry {
     Objects.requireNonNull(name, "name");

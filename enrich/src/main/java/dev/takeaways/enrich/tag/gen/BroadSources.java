@@ -40,7 +40,12 @@ import java.util.regex.Pattern;
  */
 final class BroadSources {
   /** The lists, as the project keeps them ({@link SourceImport}). */
-  record Lists(String simpleIconsTsv, String iconifyLogosTsv, String deviconTsv, String linguistTsv, String debianTsv) {}
+  record Lists(String simpleIconsTsv, String iconifyLogosTsv, String deviconTsv, String linguistTsv, String debianTsv, String wappalyzerTsv) {}
+
+  /** Wappalyzer's categories of things that are no product a note names as a tool, or no software. */
+  private static final Set<String> NOT_TOOL_CATEGORIES =
+      Set.of("Advertising", "Cryptominers", "Font scripts", "Programming languages", "Captchas", "Webcams", "Network devices",
+          "Widgets", "Comment systems", "User Onboarding", "Miscellaneous");
 
   private static final Set<String> PROGRAM_SECTIONS =
       Set.of("admin", "database", "devel", "net", "web", "httpd", "utils", "vcs", "mail", "editors", "shells", "text",
@@ -137,6 +142,13 @@ final class BroadSources {
       }
       String category = row.get("tags").isBlank() ? "software" : row.get("tags").split("\\|")[0];
       offer(new Candidate(row.get("name"), aliases, TaxonomyGenerator.slug(category), "devicon"), languages, out);
+    }
+    for (Map<String, String> row : TaxonomyGenerator.tsv(lists.wappalyzerTsv())) {
+      List<String> categories = List.of(row.get("categories").split("\\|"));
+      if (categories.isEmpty() || categories.stream().anyMatch(NOT_TOOL_CATEGORIES::contains)) {
+        continue;
+      }
+      offer(new Candidate(row.get("name"), new LinkedHashSet<>(), TaxonomyGenerator.slug(categories.get(0)), "wappalyzer"), languages, out);
     }
     for (String slug : iconify) {
       offer(new Candidate(slug, new LinkedHashSet<>(), "software", "iconify-logos"), languages, out);

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Lists of names (CNCF landscape, awesome-devops, DORA, simple-icons, iconify logos, devicon,
- *       linguist) keep their names, categories, aliases and addresses; free-text descriptions go.
+ *       linguist, Wappalyzer) keep their names, categories, aliases and addresses; free-text
+ *       descriptions and detection patterns go.
  *   <li>Debian's 63,697 binary packages become one row per source package that builds something
  *       other than C libraries, documentation, fonts, translations and debug symbols: its sections,
  *       those binary packages, its homepage, its {@code role}, {@code interface}, {@code devel} and
@@ -99,6 +100,26 @@ public final class SourceImport {
           .append(s.homepage).append('\t')
           .append(String.join(",", s.tags)).append('\t')
           .append(String.join(",", written)).append('\n');
+    });
+    return out.toString();
+  }
+
+  /**
+   * Wappalyzer's technologies ({@code apps.json} of the npm package {@code wappalyzer} 5.9.34, MIT):
+   * one row per technology with its category names and website; the detection patterns go.
+   */
+  public static String wappalyzer(String appsJson) throws java.io.IOException {
+    com.fasterxml.jackson.databind.JsonNode root = dev.takeaways.model.JsonSerde.mapper().readTree(appsJson);
+    Map<String, String> categories = new TreeMap<>();
+    root.get("categories").fields().forEachRemaining(e -> categories.put(e.getKey(), e.getValue().get("name").asText()));
+    StringBuilder out = new StringBuilder("name\tcategories\twebsite\n");
+    Map<String, com.fasterxml.jackson.databind.JsonNode> apps = new TreeMap<>();
+    root.get("apps").fields().forEachRemaining(e -> apps.put(e.getKey(), e.getValue()));
+    apps.forEach((name, app) -> {
+      List<String> cats = new ArrayList<>();
+      app.path("cats").forEach(c -> cats.add(categories.getOrDefault(c.asText(), "")));
+      out.append(name.replace('\t', ' ')).append('\t').append(String.join("|", cats)).append('\t')
+          .append(app.path("website").asText("")).append('\n');
     });
     return out.toString();
   }

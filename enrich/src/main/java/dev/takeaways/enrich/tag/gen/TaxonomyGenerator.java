@@ -147,7 +147,7 @@ public final class TaxonomyGenerator {
       Set<String> aliases = new LinkedHashSet<>(c.aliases());
       aliases.removeIf(a -> a.length() < 3 || isRareEnglish(a) || key(a).equals(key(c.name())) || excludedNames.contains(key(a)));
       // The lists write one name in several ways (Stack Overflow, stackoverflow): the first wins.
-      String slug = slugByCompactKey.computeIfAbsent(BroadSources.compact(c.name()), k -> slug(c.name()));
+      String slug = slugByCompactKey.computeIfAbsent(BroadSources.compact(c.name()), k -> productSlug(c.name()));
       if (slug.length() >= 2) {
         // A package's or a slug's name may be a person's (kate, alice); a brand's title is the brand.
         boolean ambiguous = isShort(c.name()) || isRareEnglish(c.name())
@@ -215,12 +215,7 @@ public final class TaxonomyGenerator {
     }
     // Apache Kafka is kafka; Apache Storm stays apache-storm, as an ordinary word alone names nothing.
     boolean apache = name.startsWith("Apache ") && !isEnglish(name.substring("Apache ".length()));
-    String slug = slug(apache ? name.substring("Apache ".length()) : name);
-    // Amazon's services are written aws-<service>, as the curated ones (aws-ec2, aws-lambda).
-    Matcher amazon = AMAZON.matcher(name);
-    if (amazon.matches()) {
-      slug = "aws-" + slug(amazon.group(1));
-    }
+    String slug = productSlug(apache ? name.substring("Apache ".length()) : name);
     if (slug.length() < 2) {
       return java.util.Optional.empty();
     }
@@ -313,6 +308,12 @@ public final class TaxonomyGenerator {
     return NON_SLUG.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 
+  /** The slug of a product's name: Amazon's services are written aws-<service>, as the curated ones (aws-ec2, aws-lambda). */
+  static String productSlug(String name) {
+    Matcher amazon = AMAZON.matcher(name);
+    return amazon.matches() ? "aws-" + slug(amazon.group(1)) : slug(name);
+  }
+
   static String slug(String text) {
     // The dot of .js is part of the word (Node.js: nodejs), as the lists write it (nodejs, vuejs).
     String s = NON_SLUG.matcher(INNER_DOT.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("")).replaceAll("-");
@@ -354,7 +355,7 @@ public final class TaxonomyGenerator {
     StringBuilder out = new StringBuilder();
     out.append("{\"generated\": ").append(json(
         "by dev.takeaways.enrich.tag.gen.TaxonomyGenerator: do not edit by hand. Sources: the CNCF landscape and"
-            + " awesome-devops tool lists, the DORA capabilities, devicon, simple-icons, iconify logos and Debian's packages"
+            + " awesome-devops tool lists, the DORA capabilities, devicon, simple-icons, iconify logos, Wappalyzer and Debian's packages"
             + " (copies of their names and facts in enrich/src/taxonomy/sources/), and the curated overlay"
             + " enrich/src/taxonomy/overlay.yml. Licenses and attribution: TAXONOMY-NOTICE.md beside this file."
             + " To regenerate, see enrich/src/taxonomy/README.md."));

@@ -39,7 +39,7 @@ class BundledTaxonomyTest {
                 read("dora-capabilities.tsv"),
                 new BroadSources.Lists(
                     read("simple-icons.tsv"), read("iconify-logos.tsv"), read("devicon.tsv"), read("linguist-languages.tsv"),
-                    read("debian-programs.tsv"))),
+                    read("debian-programs.tsv"), read("wappalyzer.tsv"))),
             Files.readString(OVERLAY));
   }
 
@@ -70,6 +70,9 @@ class BundledTaxonomyTest {
     copies.put("linguist-languages.tsv", SourceImport.columns(Files.readString(shared.resolve("linguist-languages.tsv")),
         "name", "type", "aliases"));
     copies.put("debian-programs.tsv", SourceImport.debian(Files.readString(shared.resolve("debian-packages.tsv"))));
+    // Wappalyzer is not in ../shared: -Dtaxonomy.wappalyzer=.../package/apps.json (npm pack wappalyzer@5.9.34).
+    String wappalyzer = System.getProperty("taxonomy.wappalyzer");
+    copies.put("wappalyzer.tsv", wappalyzer == null ? read("wappalyzer.tsv") : SourceImport.wappalyzer(Files.readString(Path.of(wappalyzer))));
     for (var copy : copies.entrySet()) {
       Files.writeString(SOURCES.resolve(copy.getKey()), copy.getValue());
     }
