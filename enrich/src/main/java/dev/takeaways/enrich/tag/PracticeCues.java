@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -35,90 +33,6 @@ public final class PracticeCues {
 
   private static final String BUNDLED = "/dev/takeaways/enrich/tag/practice-cues.yml";
 
-  /** One word of a cue: a whole word, a prefix ({@code deploy*}) or any number ({@code #}). */
-  private record Word(String text, boolean prefix) {
-    static final Word NUMBER = new Word("#", false);
-
-    boolean matches(Tokens tokens, int k) {
-      int start = tokens.start(k);
-      int length = tokens.end(k) - start;
-      if (this == NUMBER) {
-        return Character.isDigit(tokens.chars[start]);
-      }
-      if (prefix ? length < text.length() : length != text.length()) {
-        return false;
-      }
-      for (int i = 0; i < text.length(); i++) {
-        if (tokens.chars[start + i] != text.charAt(i)) {
-          return false;
-        }
-      }
-      return true;
-    }
-  }
-
-  /** A step of a cue: one of several word sequences, or a gap of up to {@code gap} words. */
-  private record Step(List<Word[]> alternatives, int gap) {
-    boolean isGap() {
-      return alternatives == null;
-    }
-  }
-
-  /** Words too common to tell a cue's text apart: never a cue's anchor. */
-  private static final Set<String> COMMON =
-      Set.of("a", "an", "the", "to", "in", "into", "on", "of", "and", "or", "for", "from", "with", "by", "at", "as", "is", "are",
-          "was", "were", "be", "it", "we", "our", "your", "their", "all", "every", "each", "per", "no", "not", "never", "one");
-
-  /**
-   * A cue of one practice, as written and compiled.
-   *
-   * @param anchor the step looked for first: a text can only match the cue where the first word of
-   *     one of this step's alternatives is one of its words. The step whose words are least common.
-   */
-  record Cue(String practiceId, String pattern, List<Step> steps, int anchor) {
-    Cue(String practiceId, String pattern, List<Step> steps) {
-      this(practiceId, pattern, steps, anchor(steps));
-    }
-
-    /** How many words at most the steps before the anchor take: where a match may start before it. */
-    int reach() {
-      int words = 0;
-      for (int i = 0; i < anchor; i++) {
-        Step step = steps.get(i);
-        if (step.isGap()) {
-          words += step.gap();
-        } else {
-          words += step.alternatives().stream().mapToInt(a -> a.length).max().orElse(0);
-        }
-      }
-      return words;
-    }
-
-    private static int anchor(List<Step> steps) {
-      int best = 0;
-      int bestScore = -1;
-      for (int i = 0; i < steps.size(); i++) {
-        if (steps.get(i).isGap()) {
-          continue;
-        }
-        int score = Integer.MAX_VALUE; // a step is as rare as its commonest alternative
-        for (Word[] alternative : steps.get(i).alternatives()) {
-          Word w = alternative[0];
-          score = Math.min(score, w == Word.NUMBER || COMMON.contains(w.text()) ? 0 : w.text().length());
-        }
-        if (score > bestScore) {
-          best = i;
-          bestScore = score;
-        }
-      }
-      return best;
-    }
-
-    /** Whether the cue is one word ({@code outage*}, {@code (silo|silos)}). */
-    boolean isOneWord() {
-      return steps.size() == 1 && steps.get(0).alternatives().stream().allMatch(a -> a.length == 1);
-    }
-  }
 
   /** A practice's cues and the tools and kinds of tools that imply it. */
   record Practice(String id, String definition, List<Cue> cues, List<String> impliedBy) {}
@@ -127,9 +41,9 @@ public final class PracticeCues {
   /** Every cue, numbered. */
   private final List<Cue> cues = new ArrayList<>();
   /** The first words of every cue's anchor step, to the cues' numbers. */
-  private final StepWords anchors = new StepWords();
+  private final AnchorTrie anchors = new AnchorTrie();
   /** The cues whose anchor step may start with a number. */
-  private int[] numberAnchors = new int[0];
+  private int[] numberAnchors;
   /** Practice ids by {@code tool:slug} and by {@code category:name}. */
   private final Map<String, List<String>> implied = new HashMap<>();
 
@@ -139,9 +53,9 @@ public final class PracticeCues {
       for (Cue cue : p.cues()) {
         int number = cues.size();
         cues.add(cue);
-        for (Word[] alternative : cue.steps().get(cue.anchor()).alternatives()) {
-          if (alternative[0] == Word.NUMBER) {
-            numberAnchors = StepWords.append(numberAnchors.length == 0 ? null : numberAnchors, number);
+        for (Cue.Word[] alternative : cue.steps().get(cue.anchor()).alternatives()) {
+          if (alternative[0] == Cue.Word.NUMBER) {
+            numberAnchors = AnchorTrie.append(numberAnchors, number);
           } else {
             anchors.add(alternative[0], number);
           }
@@ -187,7 +101,7 @@ public final class PracticeCues {
       }
       List<Cue> cues = new ArrayList<>();
       for (String pattern : strings(fields.get("cues"))) {
-        cues.add(new Cue(id, pattern, compile(pattern, origin + ": " + slug)));
+        cues.add(new Cue(id, pattern, Cue.compile(pattern, origin + ": " + slug)));
       }
       Object definition = fields.get("definition");
       practices.put(id, new Practice(id, definition == null ? "" : definition.toString(), List.copyOf(cues), strings(fields.get("implied-by"))));
@@ -199,65 +113,7 @@ public final class PracticeCues {
     return value instanceof List<?> l ? l.stream().map(Object::toString).toList() : List.of();
   }
 
-  /** Compiles one cue; {@code where} names it in errors. */
-  static List<Step> compile(String pattern, String where) {
-    List<Step> steps = new ArrayList<>();
-    int i = 0;
-    String p = pattern.strip().toLowerCase(Locale.ROOT);
-    while (i < p.length()) {
-      char c = p.charAt(i);
-      if (c == ' ') {
-        i++;
-      } else if (c == '~') {
-        int end = i + 1;
-        while (end < p.length() && Character.isDigit(p.charAt(end))) {
-          end++;
-        }
-        if (end == i + 1) {
-          throw new IllegalArgumentException(where + ": '~' needs a number of words in \"" + pattern + "\"");
-        }
-        steps.add(new Step(null, Integer.parseInt(p.substring(i + 1, end))));
-        i = end;
-      } else if (c == '(') {
-        int close = p.indexOf(')', i);
-        if (close < 0) {
-          throw new IllegalArgumentException(where + ": unclosed '(' in \"" + pattern + "\"");
-        }
-        List<Word[]> alternatives = new ArrayList<>();
-        for (String alternative : p.substring(i + 1, close).split("\\|")) {
-          alternatives.add(words(alternative, pattern, where));
-        }
-        steps.add(new Step(List.copyOf(alternatives), 0));
-        i = close + 1;
-      } else {
-        int end = p.indexOf(' ', i);
-        end = end < 0 ? p.length() : end;
-        steps.add(new Step(List.<Word[]>of(words(p.substring(i, end), pattern, where)), 0));
-        i = end;
-      }
-    }
-    if (steps.isEmpty() || steps.get(0).isGap() || steps.get(steps.size() - 1).isGap()) {
-      throw new IllegalArgumentException(where + ": a cue starts and ends with words: \"" + pattern + "\"");
-    }
-    return List.copyOf(steps);
-  }
 
-  private static Word[] words(String text, String pattern, String where) {
-    List<Word> out = new ArrayList<>();
-    for (String w : text.strip().split("\\s+")) {
-      if (w.equals("#")) {
-        out.add(Word.NUMBER);
-        continue;
-      }
-      boolean prefix = w.endsWith("*");
-      String word = prefix ? w.substring(0, w.length() - 1) : w;
-      if (word.isEmpty() || !word.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '\'')) {
-        throw new IllegalArgumentException(where + ": \"" + w + "\" is not a word in \"" + pattern + "\"");
-      }
-      out.add(new Word(word, prefix));
-    }
-    return out.toArray(Word[]::new);
-  }
 
   /** The practices of the cues, by tag id. */
   Map<String, Practice> practices() {
@@ -275,31 +131,27 @@ public final class PracticeCues {
       java.util.function.Predicate<String> known, double minConfidence) {
     List<Tag> out = new ArrayList<>();
     if (minConfidence <= CUE_CONFIDENCE) {
-      Tokens tokens = Tokens.of(text);
+      CueTokens tokens = CueTokens.of(text);
       // Where the cues' anchors are in the text, in the order of the text: a cue can only match there.
-      int[] hits = new int[16];
-      int count = 0;
+      Hits hits = new Hits();
       for (int t = 0; t < tokens.size(); t++) {
-        StepWords.Node node = anchors.root;
+        AnchorTrie.Node node = anchors.root;
         int end = tokens.end(t);
         for (int i = tokens.start(t); i < end && node != null; i++) {
           node = node.next(tokens.chars[i]);
-          if (node != null && (node.prefixOf != null || (i == end - 1 && node.wholeWord != null))) {
-            int[] found = i == end - 1 && node.wholeWord != null ? node.wholeWord : null;
-            hits = hit(hits, count, node.prefixOf, t);
-            count += node.prefixOf == null ? 0 : node.prefixOf.length;
-            hits = hit(hits, count, found, t);
-            count += found == null ? 0 : found.length;
+          if (node != null) {
+            hits.add(node.prefixOf, t);
+            if (i == end - 1) {
+              hits.add(node.wholeWord, t);
+            }
           }
         }
         if (Character.isDigit(tokens.chars[tokens.start(t)])) {
-          hits = hit(hits, count, numberAnchors, t);
-          count += numberAnchors.length;
+          hits.add(numberAnchors, t);
         }
       }
-      for (int h = 0; h < count; h++) {
-        Cue cue = cues.get(hits[h] >>> 16);
-        tryCue(cue, tokens, hits[h] & 0xFFFF, text, already, out, known, minConfidence);
+      for (int h = 0; h < hits.count; h++) {
+        tryCue(cues.get(hits.cue(h)), tokens, hits.token(h), text, already, out, known, minConfidence);
       }
       if (out.size() > 1) {
         out.sort(java.util.Comparator.comparingInt(tag -> tag.evidence().start()));
@@ -401,27 +253,41 @@ public final class PracticeCues {
     return false;
   }
 
-  /** {@code hits} with the cues {@code numbers} at token {@code t} added after its first {@code count}, as {@code cue << 16 | t}. */
-  private static int[] hit(int[] hits, int count, int[] numbers, int t) {
-    if (numbers == null) {
-      return hits;
+  /** Cues whose anchor is at a token, as {@code cue << 32 | token}, in the order they were found. */
+  private static final class Hits {
+    private long[] hits = new long[16];
+    int count;
+
+    void add(int[] cues, int token) {
+      if (cues == null) {
+        return;
+      }
+      if (count + cues.length > hits.length) {
+        hits = java.util.Arrays.copyOf(hits, Math.max(2 * hits.length, count + cues.length));
+      }
+      for (int cue : cues) {
+        hits[count++] = (long) cue << 32 | token;
+      }
     }
-    int[] out = count + numbers.length <= hits.length ? hits : java.util.Arrays.copyOf(hits, Math.max(2 * hits.length, count + numbers.length));
-    for (int i = 0; i < numbers.length; i++) {
-      out[count + i] = numbers[i] << 16 | Math.min(t, 0xFFFF);
+
+    int cue(int h) {
+      return (int) (hits[h] >>> 32);
     }
-    return out;
+
+    int token(int h) {
+      return (int) hits[h];
+    }
   }
 
   /** Adds the practice of {@code cue} where it matches around its anchor at token {@code at}, unless a tag has it. */
-  private static void tryCue(Cue cue, Tokens tokens, int at, String text, List<Tag> already, List<Tag> out,
+  private static void tryCue(Cue cue, CueTokens tokens, int at, String text, List<Tag> already, List<Tag> out,
       java.util.function.Predicate<String> known, double minConfidence) {
     double confidence = cue.isOneWord() ? WORD_CUE_CONFIDENCE : CUE_CONFIDENCE;
     if (has(out, cue.practiceId()) || has(already, cue.practiceId()) || !known.test(cue.practiceId()) || confidence < minConfidence) {
       return;
     }
     for (int t = Math.max(0, at - cue.reach()); t <= at; t++) {
-      int end = match(cue.steps(), 0, tokens, t);
+      int end = cue.matchFrom(tokens, t);
       if (end > t) {
         int start = tokens.start(t);
         int stop = tokens.end(end - 1);
@@ -431,50 +297,13 @@ public final class PracticeCues {
     }
   }
 
-  /** Where {@code steps[s..]} matched from token {@code t} ends (exclusive), or -1. */
-  private static int match(List<Step> steps, int s, Tokens tokens, int t) {
-    if (s == steps.size()) {
-      return t;
-    }
-    Step step = steps.get(s);
-    if (step.isGap()) {
-      for (int skip = 0; skip <= step.gap() && t + skip <= tokens.size(); skip++) {
-        if (skip > 0 && tokens.sentence(t + skip - 1) != tokens.sentence(t - 1)) {
-          break;
-        }
-        int end = match(steps, s + 1, tokens, t + skip);
-        if (end >= 0) {
-          return end;
-        }
-      }
-      return -1;
-    }
-    for (Word[] alternative : step.alternatives()) {
-      int u = t;
-      boolean ok = true;
-      for (Word w : alternative) {
-        if (u >= tokens.size() || (u > 0 && s + (u - t) > 0 && tokens.sentence(u) != tokens.sentence(u - 1)) || !w.matches(tokens, u)) {
-          ok = false;
-          break;
-        }
-        u++;
-      }
-      if (ok) {
-        int end = match(steps, s + 1, tokens, u);
-        if (end >= 0) {
-          return end;
-        }
-      }
-    }
-    return -1;
-  }
 
   /**
    * The cues by the first words of their anchor steps, in a trie of the words' letters: a token's
    * letters, read once, reach the cues whose word is a prefix of it ({@code deploy*}) and those
    * whose word it is ({@code ci}).
    */
-  private static final class StepWords {
+  private static final class AnchorTrie {
     static final class Node {
       private Node[] next;
       int[] prefixOf;
@@ -493,7 +322,7 @@ public final class PracticeCues {
       return c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0' : c == '\'' ? 36 : -1;
     }
 
-    void add(Word word, int cue) {
+    void add(Cue.Word word, int cue) {
       Node node = root;
       for (char c : word.text().toCharArray()) {
         int i = index(c);
@@ -522,85 +351,6 @@ public final class PracticeCues {
       int[] out = cues == null ? new int[1] : java.util.Arrays.copyOf(cues, cues.length + 1);
       out[out.length - 1] = cue;
       return out;
-    }
-  }
-
-  /**
-   * The words of a text: their spans in a lower-case copy of it ({@code ’} read as {@code '}), and
-   * the number of the sentence each is in.
-   */
-  private static final class Tokens {
-    final char[] chars;
-    private int size;
-    private int[] spans = new int[32];
-    private int[] sentences = new int[16];
-
-    private Tokens(char[] chars) {
-      this.chars = chars;
-    }
-
-    static Tokens of(String text) {
-      int n = text.length();
-      char[] lower = new char[n];
-      text.getChars(0, n, lower, 0);
-      for (int i = 0; i < n; i++) {
-        char c = lower[i];
-        if (c >= 'A' && c <= 'Z') {
-          lower[i] = (char) (c + 32);
-        } else if (c >= 128) {
-          lower[i] = c == '’' ? '\'' : Character.toLowerCase(c);
-        }
-      }
-      Tokens out = new Tokens(lower);
-      int sentence = 0;
-      int i = 0;
-      while (i < n) {
-        char c = lower[i];
-        if (isWordChar(c)) {
-          int start = i;
-          while (i < n && (isWordChar(lower[i]) || (lower[i] == '\'' && i + 1 < n && Character.isLetter(lower[i + 1])))) {
-            i++;
-          }
-          out.add(start, i, sentence);
-        } else {
-          if (c == '!' || c == '?' || c == ';' || c == '\n' || c == ':'
-              || (c == '.' && (i + 1 == n || Character.isWhitespace(lower[i + 1])))) {
-            sentence++;
-          }
-          i++;
-        }
-      }
-      return out;
-    }
-
-    private static boolean isWordChar(char c) {
-      return c < 128 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') : Character.isLetterOrDigit(c);
-    }
-
-    private void add(int start, int end, int sentence) {
-      if (2 * size + 2 > spans.length) {
-        spans = java.util.Arrays.copyOf(spans, spans.length * 2);
-        sentences = java.util.Arrays.copyOf(sentences, sentences.length * 2);
-      }
-      spans[2 * size] = start;
-      spans[2 * size + 1] = end;
-      sentences[size++] = sentence;
-    }
-
-    int size() {
-      return size;
-    }
-
-    int start(int k) {
-      return spans[2 * k];
-    }
-
-    int end(int k) {
-      return spans[2 * k + 1];
-    }
-
-    int sentence(int k) {
-      return sentences[k];
     }
   }
 }
