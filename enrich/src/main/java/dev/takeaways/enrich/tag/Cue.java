@@ -9,7 +9,8 @@ import java.util.Set;
  * A cue of one practice, as written in {@code practice-cues.yml} and compiled: a sequence of steps
  * matched inside one sentence of a text's words ({@link CueTokens}). A step is a word ({@code
  * deploy}, or a prefix: {@code deploy*}), one of several word sequences ({@code (pull|merge)
- * request*}), a number ({@code #}), or a gap of up to n words ({@code ~3}). Pure.
+ * request*}; {@code (the)?} may be left out), a number ({@code #}), or a gap of up to n words
+ * ({@code ~3}). Pure.
  *
  * @param anchor the step looked for first: a text can only match the cue where the first word of
  *     one of this step's alternatives is one of its words. The step whose words are least common.
@@ -37,8 +38,8 @@ record Cue(String practiceId, String pattern, List<Step> steps, int anchor) {
     int best = 0;
     int bestScore = -1;
     for (int i = 0; i < steps.size(); i++) {
-      if (steps.get(i).isGap()) {
-        continue;
+      if (steps.get(i).isGap() || steps.get(i).alternatives().stream().anyMatch(a -> a.length == 0)) {
+        continue; // a gap, or a step that may be left out, is no anchor
       }
       int score = Integer.MAX_VALUE; // a step is as rare as its commonest alternative
       for (Word[] alternative : steps.get(i).alternatives()) {
@@ -125,8 +126,12 @@ record Cue(String practiceId, String pattern, List<Step> steps, int anchor) {
         for (String alternative : p.substring(i + 1, close).split("\\|")) {
           alternatives.add(words(alternative, pattern, where));
         }
-        steps.add(new Step(List.copyOf(alternatives), 0));
         i = close + 1;
+        if (i < p.length() && p.charAt(i) == '?') {
+          alternatives.add(new Word[0]); // (the)? may be left out
+          i++;
+        }
+        steps.add(new Step(List.copyOf(alternatives), 0));
       } else {
         int end = p.indexOf(' ', i);
         end = end < 0 ? p.length() : end;
@@ -134,7 +139,10 @@ record Cue(String practiceId, String pattern, List<Step> steps, int anchor) {
         i = end;
       }
     }
-    if (steps.isEmpty() || steps.get(0).isGap() || steps.get(steps.size() - 1).isGap()) {
+    if (steps.stream().allMatch(step -> step.isGap() || step.alternatives().stream().anyMatch(a -> a.length == 0))) {
+      throw new IllegalArgumentException(where + ": a cue needs a word that may not be left out: \"" + pattern + "\"");
+    }
+    if (steps.get(0).isGap() || steps.get(steps.size() - 1).isGap()) {
       throw new IllegalArgumentException(where + ": a cue starts and ends with words: \"" + pattern + "\"");
     }
     return List.copyOf(steps);

@@ -34,8 +34,13 @@ public final class PracticeCues {
   private static final String BUNDLED = "/dev/takeaways/enrich/tag/practice-cues.yml";
 
 
-  /** A practice's cues and the tools and kinds of tools that imply it. */
-  record Practice(String id, String definition, List<Cue> cues, List<String> impliedBy) {}
+  /**
+   * A practice's cues and the tools and kinds of tools that imply it.
+   *
+   * @param confidence the confidence of its cues, or null for the default ({@link #CUE_CONFIDENCE},
+   *     {@link #WORD_CUE_CONFIDENCE}): lower for a practice no labeled note has measured yet
+   */
+  record Practice(String id, String definition, List<Cue> cues, List<String> impliedBy, Double confidence) {}
 
   private final Map<String, Practice> practices;
   /** Every cue, numbered. */
@@ -104,7 +109,12 @@ public final class PracticeCues {
         cues.add(new Cue(id, pattern, Cue.compile(pattern, origin + ": " + slug)));
       }
       Object definition = fields.get("definition");
-      practices.put(id, new Practice(id, definition == null ? "" : definition.toString(), List.copyOf(cues), strings(fields.get("implied-by"))));
+      Double confidence = fields.get("confidence") instanceof Number n ? n.doubleValue() : null;
+      if (confidence != null && !(confidence >= 0 && confidence <= 1)) {
+        throw new IllegalArgumentException(origin + ": " + slug + ": confidence must be in [0, 1], was " + confidence);
+      }
+      practices.put(id, new Practice(id, definition == null ? "" : definition.toString(), List.copyOf(cues), strings(fields.get("implied-by")),
+          confidence));
     });
     return new PracticeCues(practices);
   }
@@ -280,9 +290,10 @@ public final class PracticeCues {
   }
 
   /** Adds the practice of {@code cue} where it matches around its anchor at token {@code at}, unless a tag has it. */
-  private static void tryCue(Cue cue, CueTokens tokens, int at, String text, List<Tag> already, List<Tag> out,
+  private void tryCue(Cue cue, CueTokens tokens, int at, String text, List<Tag> already, List<Tag> out,
       java.util.function.Predicate<String> known, double minConfidence) {
-    double confidence = cue.isOneWord() ? WORD_CUE_CONFIDENCE : CUE_CONFIDENCE;
+    Double set = practices.get(cue.practiceId()).confidence();
+    double confidence = set != null ? set : cue.isOneWord() ? WORD_CUE_CONFIDENCE : CUE_CONFIDENCE;
     if (has(out, cue.practiceId()) || has(already, cue.practiceId()) || !known.test(cue.practiceId()) || confidence < minConfidence) {
       return;
     }

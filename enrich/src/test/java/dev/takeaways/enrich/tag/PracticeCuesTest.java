@@ -160,7 +160,8 @@ class PracticeCuesTest {
     Set<String> ids = taxonomy.entries().stream().map(TaxonomyEntry::tagId).collect(Collectors.toSet());
     Set<String> categories = taxonomy.entries().stream().map(e -> "category:" + e.category()).collect(Collectors.toSet());
     PracticeCues cues = PracticeCues.bundled();
-    assertThat(cues.practices()).hasSizeGreaterThanOrEqualTo(38);
+    assertThat(cues.practices().keySet()).as("the vocabulary and the DORA capabilities")
+        .containsAll(taxonomy.entries().stream().filter(e -> e.type().equals("practice")).map(TaxonomyEntry::tagId).toList());
     cues.practices().values().forEach(p -> {
       assertThat(ids).as("a practice of the taxonomy").contains(p.id());
       assertThat(p.definition()).as(p.id()).isNotBlank();
@@ -172,10 +173,29 @@ class PracticeCuesTest {
   }
 
   @Test
+  void theDoraCapabilitiesNoLabelHasMeasuredWaitUnderTheDefaultThreshold() {
+    assertThat(practices("Late nights of firefighting end in burnout")).doesNotContain("practice:well-being");
+    List<Tag> tags = new TaxonomyMatcher(Taxonomy.bundled(), true, 0.6).tag("Late nights of firefighting end in burnout");
+    assertThat(tags).filteredOn(t -> t.id().equals("practice:well-being")).extracting(t -> t.evidence().confidence()).containsExactly(0.6);
+  }
+
+  @Test
+  void aCueGroupMayBeLeftOut() {
+    TaxonomyMatcher all = new TaxonomyMatcher(Taxonomy.bundled(), true, 0.6);
+    assertThat(all.tag("we talk to our customers every week")).extracting(Tag::id).contains("practice:customer-feedback");
+    assertThat(all.tag("we talk with customers every week")).extracting(Tag::id).contains("practice:customer-feedback");
+    assertThat(all.tag("we talk about customers")).extracting(Tag::id).doesNotContain("practice:customer-feedback");
+  }
+
+  @Test
   void aMalformedCueNamesThePracticeAndThePattern() {
     assertThatThrownBy(() -> PracticeCues.parse("code-review:\n  cues: [\"review* (code\"]\n", "cues.yml"))
         .hasMessageContaining("cues.yml: code-review").hasMessageContaining("review* (code");
     assertThatThrownBy(() -> PracticeCues.parse("code-review:\n  cues: [\"~2 code\"]\n", "cues.yml"))
         .hasMessageContaining("starts and ends with words");
+    assertThatThrownBy(() -> PracticeCues.parse("code-review:\n  cues: [\"(code)?\"]\n", "cues.yml"))
+        .hasMessageContaining("may not be left out");
+    assertThatThrownBy(() -> PracticeCues.parse("code-review:\n  confidence: 2\n  cues: [code]\n", "cues.yml"))
+        .hasMessageContaining("code-review: confidence must be in [0, 1]");
   }
 }
