@@ -15,6 +15,7 @@ import dev.takeaways.model.Takeaway;
 import dev.takeaways.model.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -42,6 +43,11 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
   private static final JsonSerde<EnrichedNote> ENRICHED = Topics.NOTES_ENRICHED.serde();
   private static final JsonSerde<TaggedTakeaway> TAGGED = Topics.TAKEAWAYS_TAGGED.serde();
   private static final JsonSerde<DeadLetter> DEAD = Topics.DEAD_LETTER.serde();
+  /**
+   * The largest value enrich forwards: the topics' record limit less room for the key, the headers
+   * and the record's framing (a note id and a takeaway id are paths of at most a few KiB).
+   */
+  static final int MAX_OUTPUT_BYTES = Topics.MAX_RECORD_BYTES - 64 * 1024;
 
   private final NoteEnricher enricher;
   private final EnrichMetrics metrics;
@@ -119,24 +125,40 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
     }
     EnrichedNote note = ((EnrichResult.Enriched) result).note();
     checker.check(EnrichContract.TAKEAWAYS_WELL_FORMED, wellFormed(note), () -> "note " + noteId + " has duplicate ids or a bad span");
-    forward(note, record);
+    byte[] enriched = ENRICHED.toBytes(note);
+    List<byte[]> takeaways = new ArrayList<>(note.takeaways().size());
+    int largest = enriched.length;
+    for (Takeaway t : note.takeaways()) {
+      byte[] bytes = TAGGED.toBytes(TaggedTakeaway.of(note, t));
+      takeaways.add(bytes);
+      largest = Math.max(largest, bytes.length);
+    }
+    if (largest > MAX_OUTPUT_BYTES) {
+      // Kafka would refuse the record, and the stream would meet this note again after every retry:
+      // the note goes to the dead letters instead, and the stream goes on.
+      LOG.warn("dead-lettered {}: its records would be {} bytes, over {}", raw.path(), largest, MAX_OUTPUT_BYTES);
+      deadLetter(record, noteId, raw.path(), "output-too-large", raw.path() + ": " + note.takeaways().size() + " takeaways make a record of "
+          + largest + " bytes, over the topics' limit of " + MAX_OUTPUT_BYTES + " bytes");
+      return;
+    }
+    forward(note, enriched, takeaways, record);
     metrics.enriched(note);
     LOG.debug("enriched {}: {} sessions, {} takeaways", raw.path(), note.sessions().size(), note.takeaways().size());
   }
 
-  private void forward(EnrichedNote note, Record<String, byte[]> record) {
-    byte[] enriched = ENRICHED.toBytes(note);
+  private void forward(EnrichedNote note, byte[] enriched, List<byte[]> takeaways, Record<String, byte[]> record) {
     context.forward(record.withValue(enriched).withHeaders(new RecordHeaders()), EnrichTopology.ENRICHED_SINK);
     metrics.components().sent(enriched.length);
     Set<String> current = new LinkedHashSet<>();
-    for (Takeaway t : note.takeaways()) {
+    for (int i = 0; i < takeaways.size(); i++) {
+      Takeaway t = note.takeaways().get(i);
       current.add(t.id());
       RecordHeaders headers = new RecordHeaders();
       String tags = t.tags().stream().map(Tag::id).collect(Collectors.joining(","));
       headers.add(Topics.HEADER_TAGS, tags.getBytes(StandardCharsets.UTF_8));
       headers.add(Topics.HEADER_NOTE_ID, note.id().getBytes(StandardCharsets.UTF_8));
       context.forward(
-          new Record<>(t.id(), TAGGED.toBytes(TaggedTakeaway.of(note, t)), record.timestamp(), headers),
+          new Record<>(t.id(), takeaways.get(i), record.timestamp(), headers),
           EnrichTopology.TAGGED_SINK);
     }
     for (String gone : previousIds(note.id())) {

@@ -141,6 +141,31 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void aNoteUnderTheSizeLimitWhoseRecordsWouldNotFitIsDeadLetteredAndTheStreamGoesOn() {
+    // A conference journal of short bullets: each line of the note becomes a takeaway record several
+    // times its size, so a note of a few MiB makes a notes.enriched record over the topics' limit.
+    StringBuilder journal = new StringBuilder("# KubeCon journal\n\n");
+    for (int day = 1; journal.length() < 2_500_000; day++) {
+      journal.append("\n## Day ").append(day).append("\n\n");
+      for (int i = 0; i < 500; i++) {
+        journal.append("- talk ").append(i).append(": Kubernetes operators with Helm and Argo CD\n");
+      }
+    }
+    assertThat(journal.length()).isLessThan(Topics.MAX_NOTE_BYTES);
+    send("journal.md", journal.toString());
+    send("good.md", "# A\n\n## B\n\n- Docker\n");
+
+    List<DeadLetter> letters = dead.readValuesToList().stream().map(Topics.DEAD_LETTER.serde()::fromBytes).toList();
+    assertThat(letters).extracting(DeadLetter::noteId, DeadLetter::reason)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("journal.md", "output-too-large"));
+    assertThat(letters.get(0).detail()).contains("journal.md").contains("over the topics' limit of " + EnrichProcessor.MAX_OUTPUT_BYTES);
+    assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good.md");
+    assertThat(tagged.readKeyValuesToList()).allSatisfy(kv -> assertThat(kv.key).startsWith("good.md"));
+    assertThat(registry.get(MetricNames.ENRICH_NOTES).tag(MetricNames.REASON, "output-too-large").counter().count()).isEqualTo(1.0);
+    assertThat(checker.counts(EnrichContract.NOTE_ENRICHED_OR_DEAD_LETTERED).failed()).isZero();
+  }
+
+  @Test
   void reprocessingTheSameNoteGivesTheSameRecords() {
     send("n.md", Notes.seed());
     List<String> first = tagged.readKeyValuesToList().stream().map(kv -> kv.key).toList();
