@@ -49,6 +49,9 @@ public final class PracticeCues {
   private final AnchorTrie anchors = new AnchorTrie();
   /** The cues whose anchor step may start with a number. */
   private int[] numberAnchors;
+  /** By cue number: its confidence, and how many words before its anchor a match may start. */
+  private final double[] cueConfidence;
+  private final int[] cueReach;
   /** Practice ids by {@code tool:slug} and by {@code category:name}. */
   private final Map<String, List<String>> implied = new HashMap<>();
 
@@ -70,6 +73,25 @@ public final class PracticeCues {
         implied.computeIfAbsent(source, k -> new ArrayList<>()).add(p.id());
       }
     }
+    cueConfidence = new double[cues.size()];
+    cueReach = new int[cues.size()];
+    for (int c = 0; c < cues.size(); c++) {
+      Cue cue = cues.get(c);
+      Double set = practices.get(cue.practiceId()).confidence();
+      cueConfidence[c] = set != null ? set : cue.isOneWord() ? WORD_CUE_CONFIDENCE : CUE_CONFIDENCE;
+      cueReach[c] = cue.reach();
+    }
+  }
+
+  /** The practices a tool does, by itself or by its kind: worked out once per entry by the matcher. */
+  List<String> impliedBy(TaxonomyEntry tool) {
+    List<String> out = new ArrayList<>(implied.getOrDefault(tool.tagId(), List.of()));
+    for (String practice : implied.getOrDefault("category:" + tool.category(), List.of())) {
+      if (!out.contains(practice)) {
+        out.add(practice);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** The bundled cues. */
@@ -135,9 +157,10 @@ public final class PracticeCues {
    * already}: one tag per practice, with the evidence of its first cue, in order of appearance.
    *
    * @param tools the tools found in the text, with their evidence, for the practices they imply
+   * @param impliedByTools for each of {@code tools}, the practices it implies ({@link #impliedBy})
    * @param known whether a practice id is in the taxonomy in use (a user's file may remove one)
    */
-  List<Tag> tag(String text, List<Tag> already, List<TaxonomyEntry> toolEntries, List<Tag> tools,
+  List<Tag> tag(String text, List<Tag> already, List<Tag> tools, List<List<String>> impliedByTools,
       java.util.function.Predicate<String> known, double minConfidence) {
     List<Tag> out = new ArrayList<>();
     if (minConfidence <= CUE_CONFIDENCE) {
@@ -161,21 +184,18 @@ public final class PracticeCues {
         }
       }
       for (int h = 0; h < hits.count; h++) {
-        tryCue(cues.get(hits.cue(h)), tokens, hits.token(h), text, already, out, known, minConfidence);
+        tryCue(hits.cue(h), tokens, hits.token(h), text, already, out, known, minConfidence);
       }
       if (out.size() > 1) {
         out.sort(java.util.Comparator.comparingInt(tag -> tag.evidence().start()));
       }
     }
-    if (minConfidence <= IMPLIED_CONFIDENCE && !toolEntries.isEmpty() && saysMoreThanNames(text, tools)) {
-      for (int i = 0; i < toolEntries.size(); i++) {
-        TaxonomyEntry tool = toolEntries.get(i);
+    if (minConfidence <= IMPLIED_CONFIDENCE && !tools.isEmpty() && saysMoreThanNames(text, tools)) {
+      for (int i = 0; i < tools.size(); i++) {
         Tag.Evidence evidence = tools.get(i).evidence();
-        for (String source : List.of(tool.tagId(), "category:" + tool.category())) {
-          for (String practice : implied.getOrDefault(source, List.of())) {
-            if (known.test(practice) && !has(already, practice) && !has(out, practice)) {
-              out.add(new Tag(practice, new Tag.Evidence(evidence.text(), evidence.start(), evidence.end(), "implied", IMPLIED_CONFIDENCE)));
-            }
+        for (String practice : impliedByTools.get(i)) {
+          if (known.test(practice) && !has(already, practice) && !has(out, practice)) {
+            out.add(new Tag(practice, new Tag.Evidence(evidence.text(), evidence.start(), evidence.end(), "implied", IMPLIED_CONFIDENCE)));
           }
         }
       }
@@ -290,14 +310,14 @@ public final class PracticeCues {
   }
 
   /** Adds the practice of {@code cue} where it matches around its anchor at token {@code at}, unless a tag has it. */
-  private void tryCue(Cue cue, CueTokens tokens, int at, String text, List<Tag> already, List<Tag> out,
+  private void tryCue(int number, CueTokens tokens, int at, String text, List<Tag> already, List<Tag> out,
       java.util.function.Predicate<String> known, double minConfidence) {
-    Double set = practices.get(cue.practiceId()).confidence();
-    double confidence = set != null ? set : cue.isOneWord() ? WORD_CUE_CONFIDENCE : CUE_CONFIDENCE;
-    if (has(out, cue.practiceId()) || has(already, cue.practiceId()) || !known.test(cue.practiceId()) || confidence < minConfidence) {
+    Cue cue = cues.get(number);
+    double confidence = cueConfidence[number];
+    if (confidence < minConfidence || has(out, cue.practiceId()) || has(already, cue.practiceId()) || !known.test(cue.practiceId())) {
       return;
     }
-    for (int t = Math.max(0, at - cue.reach()); t <= at; t++) {
+    for (int t = Math.max(0, at - cueReach[number]); t <= at; t++) {
       int end = cue.matchFrom(tokens, t);
       if (end > t) {
         int start = tokens.start(t);

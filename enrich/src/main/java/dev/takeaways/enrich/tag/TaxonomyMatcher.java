@@ -69,6 +69,8 @@ public final class TaxonomyMatcher {
   /** Per entry, by its place in the taxonomy: {@link TaxonomyEntry#listed}, and the base confidence of a broad entry. */
   private final boolean[] listed;
   private final double[] broadBase;
+  /** Per entry, the practices it implies as a tool ({@link PracticeCues#impliedBy}). */
+  private final List<String>[] impliedBy;
   private final int size;
   private final double minConfidence;
   private final ToolDiscovery discovery;
@@ -126,6 +128,9 @@ public final class TaxonomyMatcher {
     entryCount = entries.size();
     listed = new boolean[entryCount];
     broadBase = new double[entryCount];
+    @SuppressWarnings("unchecked")
+    List<String>[] implied = new List[entryCount];
+    impliedBy = implied;
     for (int i = 0; i < entries.size(); i++) {
       TaxonomyEntry e = entries.get(i);
       if ("practice".equals(e.type())) {
@@ -134,6 +139,7 @@ public final class TaxonomyMatcher {
       nearMissSpellings.put(e, new Spelling(e, i, e.tagId(), "misspelling", Need.NOTHING, -1, null));
       listed[i] = e.listed();
       broadBase[i] = listed[i] ? 0 : TagConfidence.broadBase(e);
+      impliedBy[i] = "tool".equals(e.type()) ? practiceCues.impliedBy(e) : List.of();
     }
     // Names first, then aliases, then misspellings: an entry's name beats another entry's alias.
     for (TaxonomyEntry e : entries) {
@@ -275,8 +281,8 @@ public final class TaxonomyMatcher {
       otherTool |= m.spelling().need() == Need.NOTHING && "tool".equals(e.type()) && listed[m.spelling().entryIndex()];
     }
     List<Tag> found = new ArrayList<>(matches.size());
-    List<TaxonomyEntry> toolEntries = new ArrayList<>();
     List<Tag> tools = new ArrayList<>();
+    List<List<String>> impliedByTools = new ArrayList<>();
     for (int i = 0; i < matches.size(); i++) {
       Match m = matches.get(i);
       Spelling s = m.spelling();
@@ -298,8 +304,8 @@ public final class TaxonomyMatcher {
           Tag tag = new Tag(s.tagId(), new Tag.Evidence(text.substring(m.start(), m.end()), m.start(), m.end(), rule, round(confidence)));
           found.add(tag);
           if ("tool".equals(e.type())) {
-            toolEntries.add(e);
             tools.add(tag);
+            impliedByTools.add(impliedBy[index]);
           }
         }
       }
@@ -308,7 +314,7 @@ public final class TaxonomyMatcher {
       int index = m.spelling().entryIndex();
       tagged[index >>> 6] = 0;
     }
-    found.addAll(practiceCues.tag(text, found, toolEntries, tools, practiceIds::contains, minConfidence));
+    found.addAll(practiceCues.tag(text, found, tools, impliedByTools, practiceIds::contains, minConfidence));
     return discover(text, found, context, markers);
   }
 
