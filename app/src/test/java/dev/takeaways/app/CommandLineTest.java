@@ -195,6 +195,40 @@ class CommandLineTest {
   }
 
   @Test
+  void parseSaysWhatAPathIsWhenItIsNoNote() {
+    assertThat(run("parse", dir.toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains(dir.toString() + ": a directory, not a note");
+    assertThat(run("parse", dir.resolve("missing.md").toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("missing.md: no such file");
+  }
+
+  @Test
+  void tagAppliesTheNoteLimitToAnEndlessInput() {
+    java.io.InputStream stdin = System.in;
+    try {
+      // An endless stream, as /dev/zero: reading it whole would never end.
+      System.setIn(new java.io.InputStream() {
+        @Override
+        public int read() {
+          return 'a';
+        }
+      });
+      assertThat(run("tag")).isEqualTo(ExitCodes.REJECTED);
+    } finally {
+      System.setIn(stdin);
+    }
+    assertThat(err.toString()).contains("standard input is over the note limit of " + dev.takeaways.model.Topics.MAX_NOTE_BYTES);
+  }
+
+  @Test
+  void topRefusesALimitOrDaysUnderOne() {
+    assertThat(run("top", "--store", "jdbc:sqlite:" + dir.resolve("t.db"), "-n", "-5")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--limit must be 1 or more, not -5");
+    assertThat(run("top", "--store", "jdbc:sqlite:" + dir.resolve("t.db"), "--days", "-1")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--days must be 1 or more, not -1");
+  }
+
+  @Test
   void pushSaysKafkaIsUnreachableWithExitCode4() throws IOException {
     int closedPort = KafkaFixture.freePort();
     Path note = Files.writeString(dir.resolve("n.md"), "# Note\n");

@@ -41,7 +41,8 @@ public final class ParseCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isRegularFile(file)) {
-      err.println("takeaways parse: " + file + ": no such file");
+      String why = !Files.exists(file) ? "no such file" : Files.isDirectory(file) ? "a directory, not a note" : "not a regular file";
+      err.println("takeaways parse: " + file + ": " + why);
       return ExitCodes.USAGE;
     }
     String path = file.getFileName().toString();

@@ -2,6 +2,7 @@ package dev.takeaways.app.cli;
 
 import dev.takeaways.model.JsonSerde;
 import dev.takeaways.model.Tag;
+import dev.takeaways.model.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,14 @@ public final class TagCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+    // Read one byte past the note limit, not the whole stream: tag < /dev/zero must end.
+    byte[] bytes = System.in.readNBytes(Topics.MAX_NOTE_BYTES + 1);
+    if (bytes.length > Topics.MAX_NOTE_BYTES) {
+      spec.commandLine().getErr().println("takeaways tag: standard input is over the note limit of " + Topics.MAX_NOTE_BYTES
+          + " bytes (TAKEAWAYS_MAX_NOTE_BYTES)");
+      return ExitCodes.REJECTED;
+    }
+    String text = new String(bytes, StandardCharsets.UTF_8);
     List<Tag> tags = taxonomy.matcher().tag(text);
     if (json) {
       out.println(JsonSerde.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tags));

@@ -29,6 +29,11 @@ public final class TopCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("takeaways top: --type is tool or practice, not " + type);
       return ExitCodes.USAGE;
     }
+    if (limit < 1 || (days != null && days < 1)) {
+      spec.commandLine().getErr().println("takeaways top: " + (limit < 1 ? "--limit must be 1 or more, not " + limit
+          : "--days must be 1 or more, not " + days));
+      return ExitCodes.USAGE;
+    }
     Instant since = days == null ? null : Instant.now().minus(Duration.ofDays(days));
     return answer.answer(q -> q.top(type, limit, since), spec.commandLine().getOut());
   }
