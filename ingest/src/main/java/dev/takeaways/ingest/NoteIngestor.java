@@ -5,6 +5,7 @@ import dev.takeaways.metrics.ComponentCounters;
 import dev.takeaways.metrics.MetricNames;
 import dev.takeaways.metrics.Stage;
 import dev.takeaways.model.DeadLetter;
+import dev.takeaways.model.NoteIds;
 import dev.takeaways.model.RawNote;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,6 +64,14 @@ public final class NoteIngestor {
   public Outcome ingest(String id, String path, RawNote.Source source, byte[] bytes) throws NoteSink.SinkException {
     components.received(bytes.length);
     long start = System.nanoTime();
+    String badId = NoteIds.problem(id);
+    if (badId != null) {
+      // Not dead-lettered: the id would be the record's key, and it is the problem.
+      LOG.warn("rejected a note from {}: {}", source.kind(), badId);
+      components.discarded(false);
+      count("rejected", "bad-id", 1);
+      return new Outcome.Rejected("bad-id", badId);
+    }
     NoteValidator.Verdict verdict = validator.validate(path, bytes);
     checker.check(IngestContract.NOTE_IS_VALID_TEXT, verdict instanceof NoteValidator.Valid,
         () -> ((NoteValidator.Invalid) verdict).detail());

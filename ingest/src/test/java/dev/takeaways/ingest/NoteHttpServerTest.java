@@ -80,4 +80,19 @@ class NoteHttpServerTest {
     // Only the empty note reached the sink, as a dead letter: nothing was sent.
     assertThat(sink.writes).containsExactly("dead empty.md empty");
   }
+
+  @Test
+  void anIdThatIsNoRelativeNormalisedPathGetsA400AndNothingReachesKafka() throws Exception {
+    String[] bad = {"../../etc/passwd", "/etc/passwd", "notes/./a.md", "a//b.md", "C:\\notes\\a.md", "back\\slash.md",
+        "nul%00.md", "two%0Alines.md", "x".repeat(100_000) + ".md"};
+    for (String id : bad) {
+      HttpResponse<String> r = post("/notes?id=" + id.replace("\\", "%5C").replace("/", "%2F"), "text/plain", null, "# A note\n".getBytes());
+      assertThat(r.statusCode()).as(id.length() > 40 ? "a long id" : id).isEqualTo(400);
+      assertThat(r.body()).contains("\"error\":\"bad-id\"");
+    }
+    assertThat(sink.writes).isEmpty();
+    assertThat(registry.get(dev.takeaways.metrics.MetricNames.INGEST_NOTES).tag(dev.takeaways.metrics.MetricNames.REASON, "bad-id")
+        .counter().count()).isEqualTo(bad.length);
+    assertThat(post("/notes?id=talks%2F2026%2Fkubecon.md", "text/plain", null, "# A note\n".getBytes()).statusCode()).isEqualTo(202);
+  }
 }
