@@ -43,6 +43,9 @@ import org.slf4j.LoggerFactory;
  * lead out of the root are never followed. The note id is the path relative to the root.
  */
 public final class FolderWatcher implements Runnable, AutoCloseable {
+  /** Paths with a note's name that are no file, already reported: each is reported once. */
+  private final java.util.Set<Path> toldSkipped = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private static final Logger LOG = LoggerFactory.getLogger(FolderWatcher.class);
   private static final long IDLE_WAIT_MILLIS = 500;
   /** The notes a watch reads unless told otherwise. */
@@ -408,7 +411,22 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
   }
 
   private boolean isCandidate(Path path) {
-    return Files.isRegularFile(path) && isNoteName(path) && !isHidden(path);
+    if (!isNoteName(path) || isHidden(path)) {
+      return false;
+    }
+    if (Files.isRegularFile(path)) {
+      toldSkipped.remove(path);
+      return true;
+    }
+    // A note's name on something that is no file: say so once, not at every look.
+    if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(path) && toldSkipped.add(path)) {
+      boolean link = Files.isSymbolicLink(path);
+      String reason = link ? "dangling-link" : "not-a-file";
+      String id = NoteIds.noteId(root, path);
+      LOG.warn("{}: {}; not read", id, link ? "a link to nothing, or a loop of links" : "not a regular file (a FIFO, socket or device)");
+      ingestor.skipped(reason);
+    }
+    return false;
   }
 
   /** Whether the globs make {@code path} a note (case-insensitively for name patterns: {@code A.MD}). */

@@ -118,6 +118,11 @@ public final class NoteIngestor {
     LOG.debug("sent deletion of {}", id);
   }
 
+  /** Counts a path with a note's name that is no file to read ({@code not-a-file}, {@code dangling-link}). */
+  public void skipped(String reason) {
+    count("skipped", reason, 1);
+  }
+
   /** Counts a note that needed no sending because it has not changed. */
   public void unchanged() {
     components.received(0);

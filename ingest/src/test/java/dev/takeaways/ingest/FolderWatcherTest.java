@@ -207,6 +207,28 @@ class FolderWatcherTest {
   }
 
   @Test
+  void aNoteNameOnSomethingThatIsNoFileIsReportedOnceAndNotRead() throws Exception {
+    Files.createSymbolicLink(root.resolve("dangling.md"), root.resolve("nowhere.md"));
+    Files.createSymbolicLink(root.resolve("loop-a.md"), root.resolve("loop-b.md"));
+    Files.createSymbolicLink(root.resolve("loop-b.md"), root.resolve("loop-a.md"));
+    boolean fifo = new ProcessBuilder("mkfifo", root.resolve("pipe.md").toString()).start().waitFor() == 0;
+    start();
+    Files.writeString(root.resolve("marker.md"), "# Marker\n");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.contains("send marker.md"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> skipped("dangling-link") == 3.0);
+    assertThat(sink.writes).containsExactly("send marker.md");
+    if (fifo) {
+      assertThat(skipped("not-a-file")).isEqualTo(1.0);
+    }
+  }
+
+  private double skipped(String reason) {
+    var counter = registry.find(MetricNames.INGEST_NOTES).tag(MetricNames.OUTCOME, "skipped").tag(MetricNames.REASON, reason).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  @Test
   void aLinkToAFileOutsideTheRootIsNotRead() throws Exception {
     Path secret = Files.writeString(outside.resolve("secret.md"), "# Secret\n");
     Files.createSymbolicLink(root.resolve("link.md"), secret);
