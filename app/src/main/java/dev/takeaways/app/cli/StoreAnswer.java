@@ -73,8 +73,9 @@ final class StoreAnswer {
     out.println("(" + table.rows().size() + (table.rows().size() == 1 ? " row)" : " rows)"));
   }
 
-  private static String cell(Object value) {
-    String s = value == null ? "" : value.toString().replaceAll("\\s+", " ");
+  /** A value as one line of printable text: a note's title must not drive the terminal (escape sequences). */
+  static String cell(Object value) {
+    String s = value == null ? "" : value.toString().replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?");
     return s.length() <= MAX_CELL ? s : s.substring(0, MAX_CELL - 1) + "…";
   }
 }
