@@ -61,7 +61,22 @@ public final class Takeaways implements Runnable {
     return cl;
   }
 
+  /**
+   * The JDK HTTP server's limits on how long a request may take to arrive and a response to leave
+   * (seconds), unless set on the command line: a client that sends one byte and waits is cut off.
+   * They are read once, before the first server starts, so they are set first thing.
+   */
+  static void httpTimeLimits() {
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", "30");
+    }
+    if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+      System.setProperty("sun.net.httpserver.maxRspTime", "120");
+    }
+  }
+
   public static void main(String[] args) {
+    httpTimeLimits();
     int code = commandLine().execute(args);
     // During a shutdown (Ctrl-C on up), System.exit would wait forever for the hooks: just return.
     if (!Shutdown.inProgress()) {

@@ -29,7 +29,14 @@ public final class NoteHttpServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> new Thread(r, "takeaways-http-ingest"));
+  /** How many requests are served at once: a slow client holds one worker, not the endpoint. */
+  static final int WORKERS = 16;
+
+  private final ExecutorService executor = Executors.newFixedThreadPool(WORKERS, r -> {
+    Thread t = new Thread(r, "takeaways-http-ingest");
+    t.setDaemon(true);
+    return t;
+  });
   private final NoteIngestor ingestor;
   private final int maxBytes;
 
@@ -88,6 +95,9 @@ public final class NoteHttpServer implements AutoCloseable {
       answer(exchange, 202, ok);
     } catch (NoteSink.SinkException e) {
       answer(exchange, 503, error("kafka", e.getMessage()));
+    } catch (IOException e) {
+      // The client went away or sent less than it announced (the server's time limit cut it off).
+      LOG.warn("POST /notes from {}: the request could not be read: {}", exchange.getRemoteAddress().getAddress().getHostAddress(), e.toString());
     } catch (RuntimeException e) {
       LOG.warn("POST /notes failed: {}", e.toString());
       answer(exchange, 500, error("internal", e.getMessage()));

@@ -36,6 +36,7 @@ class NoteHttpServerTest {
 
   private HttpResponse<String> post(String path, String type, String id, byte[] body) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.address().getPort() + path))
+        .timeout(java.time.Duration.ofSeconds(10)) // a blocked endpoint fails the test instead of hanging it
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (type != null) {
       request.header("Content-Type", type);
@@ -79,6 +80,25 @@ class NoteHttpServerTest {
 
     // Only the empty note reached the sink, as a dead letter: nothing was sent.
     assertThat(sink.writes).containsExactly("dead empty.md empty");
+  }
+
+  @Test
+  void slowClientsDoNotHoldTheEndpoint() throws Exception {
+    java.util.List<java.net.Socket> slow = new java.util.ArrayList<>();
+    try {
+      // Clients that send one byte of a request and wait: they used to take both workers.
+      for (int i = 0; i < 4; i++) {
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", server.address().getPort());
+        socket.getOutputStream().write('P');
+        socket.getOutputStream().flush();
+        slow.add(socket);
+      }
+      assertThat(post("/notes", "text/plain", "quick.md", "# Quick\n".getBytes()).statusCode()).isEqualTo(202);
+    } finally {
+      for (java.net.Socket socket : slow) {
+        socket.close();
+      }
+    }
   }
 
   @Test

@@ -34,6 +34,9 @@ public final class MetricsServer implements AutoCloseable {
    *
    * @param readiness named checks; {@code /health} is ready when all are true
    */
+  /** How many requests are served at once. */
+  public static final int WORKERS = 8;
+
   public MetricsServer(
       InetSocketAddress address,
       PrometheusMeterRegistry registry,
@@ -44,8 +47,12 @@ public final class MetricsServer implements AutoCloseable {
     this.checker = checker;
     this.readiness = Map.copyOf(readiness);
     this.server = HttpServer.create(address, 0);
+    // Several workers: the JDK server reads a request on its worker, so one slow client would
+    // otherwise hold /health and /metrics for everyone (the time a request may take is bounded by
+    // sun.net.httpserver.maxReqTime, which the command line sets).
     this.executor =
-        Executors.newSingleThreadExecutor(
+        Executors.newFixedThreadPool(
+            WORKERS,
             r -> {
               Thread t = new Thread(r, "metrics-http");
               t.setDaemon(true);
