@@ -95,6 +95,8 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
   private volatile boolean started;
   private volatile boolean ready;
   private volatile boolean kafkaFailing;
+  /** Whether the watched folder is gone (deleted, unmounted) and the watch waits for it. */
+  private volatile boolean rootMissing;
 
   private record Pending(long seenAt, long size, long mtime) {}
 
@@ -123,7 +125,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
 
   /** Whether the initial reconciliation is done and the watcher is following changes. */
   public boolean isReady() {
-    return ready && running && !kafkaFailing;
+    return ready && running && !kafkaFailing && !rootMissing;
   }
 
   @Override
@@ -142,6 +144,10 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
         while (key != null) {
           handle(key);
           key = watchService.poll();
+        }
+        if (rootComesAndGoes()) {
+          register(root);
+          reconcile();
         }
         processSettled();
       }
@@ -172,11 +178,34 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     }
   }
 
+  /**
+   * Whether the watched folder has just come back after it was gone. While it is gone the watch
+   * says so in the log, once, and {@link #isReady} is false; the notes it held are deleted as their
+   * files' deletions arrive (or, when polling, as the next scan misses them).
+   */
+  private boolean rootComesAndGoes() {
+    boolean there = Files.isDirectory(root);
+    if (!there && !rootMissing) {
+      rootMissing = true;
+      LOG.warn("the watched folder {} is gone; waiting for it to come back", root);
+      long now = clock.millis();
+      for (String id : checkpoint.noteIds()) {
+        pending.putIfAbsent(root.resolve(id), new Pending(now, -1, -1)); // gone with it: deleted once settled
+      }
+    } else if (there && rootMissing) {
+      rootMissing = false;
+      LOG.info("the watched folder {} is back; reading it again", root);
+      return true;
+    }
+    return false;
+  }
+
   /** Marks pending every note that is new, changed or gone since {@code before}; returns what is there now. */
   private Map<Path, List<Long>> scanForChanges(Map<Path, List<Long>> before) throws IOException {
     Map<Path, List<Long>> now = new HashMap<>();
     long at = clock.millis();
-    for (Path f : walk(root)) {
+    rootComesAndGoes();
+    for (Path f : rootMissing ? List.<Path>of() : walk(root)) {
       if (!isCandidate(f)) {
         continue;
       }

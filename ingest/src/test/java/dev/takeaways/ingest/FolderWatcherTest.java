@@ -228,6 +228,37 @@ class FolderWatcherTest {
     return counter == null ? 0 : counter.count();
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"events", "polling"})
+  void theWatchSurvivesItsFolderGoingAndComingBack(String how) throws Exception {
+    if (how.equals("polling")) {
+      settings = new FolderWatcher.Settings(settings.debounce(), Duration.ofMillis(100), settings.globs());
+    }
+    Files.createDirectories(root.resolve("talks"));
+    Files.writeString(root.resolve("talks/a.md"), "# A\n");
+    start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.contains("send talks/a.md") && watcher.isReady());
+
+    deleteTree(root);
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.contains("delete talks/a.md"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !watcher.isReady());
+
+    Files.createDirectories(root);
+    Files.writeString(root.resolve("b.md"), "# B\n");
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.contains("send b.md"));
+    await().atMost(Duration.ofSeconds(10)).until(watcher::isReady);
+    Files.writeString(root.resolve("c.md"), "# C\n");
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.contains("send c.md"));
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    List<Path> paths = FolderWatcher.walk(dir);
+    java.util.Collections.reverse(paths);
+    for (Path p : paths) {
+      Files.delete(p);
+    }
+  }
+
   @Test
   void aLinkToAFileOutsideTheRootIsNotRead() throws Exception {
     Path secret = Files.writeString(outside.resolve("secret.md"), "# Secret\n");
