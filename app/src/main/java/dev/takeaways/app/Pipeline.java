@@ -132,13 +132,13 @@ public final class Pipeline implements AutoCloseable {
       KafkaNoteSink sink = new KafkaNoteSink(s.kafka(), Duration.ofSeconds(10), registry);
       resources.push(sink);
       NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, checker, clock, true);
-      FolderWatcher watcher =
-          new FolderWatcher(s.watch(), ingestor, validator, Checkpoint.load(s.dataDir().resolve("ingest-checkpoint.json")), s.watchSettings(), clock);
+      Checkpoint checkpoint = Checkpoint.load(s.dataDir().resolve("ingest-checkpoint.json"));
+      FolderWatcher watcher = new FolderWatcher(s.watch(), ingestor, validator, checkpoint, s.watchSettings(), clock);
       resources.push(watcher);
       readiness.put("ingest", watcher::isReady);
       thread("ingest", watcher);
       if (s.http() != null) {
-        NoteHttpServer http = new NoteHttpServer(s.http(), ingestor, Topics.MAX_NOTE_BYTES);
+        NoteHttpServer http = new NoteHttpServer(s.http(), ingestor, Topics.MAX_NOTE_BYTES, checkpoint::has);
         resources.push(http);
         httpAddress = http.address();
       }

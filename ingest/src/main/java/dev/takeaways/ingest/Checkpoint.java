@@ -22,7 +22,8 @@ public final class Checkpoint {
 
   private Checkpoint(Path file, Map<String, String> sent) {
     this.file = file;
-    this.sent = sent;
+    // Read by the HTTP server's threads (is an id the folder's?) while the watch writes it.
+    this.sent = new java.util.concurrent.ConcurrentSkipListMap<>(sent);
   }
 
   /** Loads the checkpoint at {@code file}, or starts an empty one when there is none. */
@@ -36,6 +37,11 @@ public final class Checkpoint {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the ingest checkpoint " + file + "; delete it to resend every note", e);
     }
+  }
+
+  /** Whether the watch has sent the note {@code noteId} (it is a note of the folder). */
+  public boolean has(String noteId) {
+    return sent.containsKey(noteId);
   }
 
   public String hash(String noteId) {

@@ -38,9 +38,19 @@ public final class NoteHttpServer implements AutoCloseable {
     return t;
   });
   private final NoteIngestor ingestor;
+  private final java.util.function.Predicate<String> folderNote;
   private final int maxBytes;
 
   public NoteHttpServer(InetSocketAddress address, NoteIngestor ingestor, int maxBytes) throws IOException {
+    this(address, ingestor, maxBytes, id -> false);
+  }
+
+  /**
+   * @param folderNote whether an id is a note of the watched folder: a POST may not replace it
+   */
+  public NoteHttpServer(InetSocketAddress address, NoteIngestor ingestor, int maxBytes, java.util.function.Predicate<String> folderNote)
+      throws IOException {
+    this.folderNote = folderNote;
     this.ingestor = ingestor;
     this.maxBytes = maxBytes;
     this.server = HttpServer.create(address, 0);
@@ -76,6 +86,10 @@ public final class NoteHttpServer implements AutoCloseable {
       }
       if (id == null || id.isBlank()) {
         answer(exchange, 400, error("no-id", "name the note with an X-Note-Id header or ?id="));
+        return;
+      }
+      if (folderNote.test(id)) {
+        answer(exchange, 409, error("id-taken", id + " is a note of the watched folder: edit the file there, or post under another id"));
         return;
       }
       byte[] body = exchange.getRequestBody().readNBytes(maxBytes + 1);

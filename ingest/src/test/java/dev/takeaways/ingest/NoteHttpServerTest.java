@@ -26,7 +26,8 @@ class NoteHttpServerTest {
   void start() throws Exception {
     NoteValidator validator = new NoteValidator(64);
     NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, new AssertionChecker(registry, IngestContract.ALL), Clock.systemUTC(), true);
-    server = new NoteHttpServer(new InetSocketAddress("127.0.0.1", 0), ingestor, 64);
+    // The watched folder holds talks/a.md.
+    server = new NoteHttpServer(new InetSocketAddress("127.0.0.1", 0), ingestor, 64, id -> id.equals("talks/a.md"));
   }
 
   @AfterEach
@@ -80,6 +81,16 @@ class NoteHttpServerTest {
 
     // Only the empty note reached the sink, as a dead letter: nothing was sent.
     assertThat(sink.writes).containsExactly("dead empty.md empty");
+  }
+
+  @Test
+  void aPostCannotReplaceANoteOfTheWatchedFolder() throws Exception {
+    HttpResponse<String> r = post("/notes", "text/plain", "talks/a.md", "# Not the file\n".getBytes());
+
+    assertThat(r.statusCode()).isEqualTo(409);
+    assertThat(r.body()).contains("\"error\":\"id-taken\"").contains("talks/a.md is a note of the watched folder");
+    assertThat(sink.writes).isEmpty();
+    assertThat(post("/notes", "text/plain", "http/talks/a.md", "# Beside it\n".getBytes()).statusCode()).isEqualTo(202);
   }
 
   @Test
