@@ -53,7 +53,10 @@ public final class ParseCommand implements Callable<Integer> {
     }
     EnrichedNote note = ((EnrichResult.Enriched) result).note();
     if (json) {
-      out.println(JsonSerde.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(note));
+      // Streamed, not built as one string: a note of many takeaways makes JSON many times its size.
+      JsonSerde.mapper().writerWithDefaultPrettyPrinter().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .writeValue(out, note);
+      out.println();
     } else {
       print(note, out);
     }
