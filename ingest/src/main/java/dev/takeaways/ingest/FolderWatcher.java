@@ -180,8 +180,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
 
   /**
    * Whether the watched folder has just come back after it was gone. While it is gone the watch
-   * says so in the log, once, and {@link #isReady} is false; the notes it held are deleted as their
-   * files' deletions arrive (or, when polling, as the next scan misses them).
+   * says so in the log, once, and {@link #isReady} is false; the notes it held are deleted.
    */
   private boolean rootComesAndGoes() {
     boolean there = Files.isDirectory(root);
