@@ -122,7 +122,7 @@ public final class Pipeline implements AutoCloseable {
       overrides.put(org.apache.kafka.streams.StreamsConfig.mainConsumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
           instanceId("enrich", s.dataDir()));
       Properties config = EnrichStreams.config(s.bootstrapServers(), s.dataDir().resolve("streams"), overrides);
-      EnrichStreams streams = new EnrichStreams(EnrichTopology.build(enricher, registry, checker, clock, config), config, registry);
+      EnrichStreams streams = new EnrichStreams(EnrichTopology.build(enricher, registry, checker, clock, config), config, registry, checker);
       resources.push(streams);
       readiness.put("enrich", streams::isRunning);
       streams.start();

@@ -97,6 +97,23 @@ public final class EnrichContract {
                   "10m"))
           .build();
 
+  public static final Assertion STREAM_MAKES_PROGRESS =
+      Assertion.named("enrich-stream-makes-progress")
+          .stage(Stage.ENRICH)
+          .kind(AssertionKind.INVARIANT)
+          .description("The enrich stream thread does not fail three times in a row without finishing a note (a record it can never get past).")
+          .severity(Severity.PAGE)
+          .remedy("Read the enrich log for the stream thread's exception and the note it names; fix the cause or dead-letter the note by hand.")
+          .violatedWhen(
+              "max(takeaways_enrich_stream_failures_in_a_row) >= 3",
+              "1m",
+              new Assertion.Example(
+                  Map.of("takeaways_enrich_stream_failures_in_a_row", "3x30"),
+                  Map.of("takeaways_enrich_stream_failures_in_a_row", "1x30"),
+                  "10m"))
+          .build();
+
   public static final List<Assertion> ALL =
-      List.of(RECORD_IS_A_NOTE, NOTE_ENRICHED_OR_DEAD_LETTERED, TAKEAWAYS_WELL_FORMED, NOTE_WITHIN_TIME_BOUND, TAGGED_SHARE, STREAMS_NOT_FAILED);
+      List.of(RECORD_IS_A_NOTE, NOTE_ENRICHED_OR_DEAD_LETTERED, TAKEAWAYS_WELL_FORMED, NOTE_WITHIN_TIME_BOUND, TAGGED_SHARE, STREAMS_NOT_FAILED,
+          STREAM_MAKES_PROGRESS);
 }

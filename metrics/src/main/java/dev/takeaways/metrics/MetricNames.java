@@ -47,6 +47,9 @@ public final class MetricNames {
   /** 1 for the Kafka Streams state enrich is in, 0 for the others, by {@link #STATE}. */
   public static final String STREAMS_STATE = "takeaways.streams.state";
 
+  /** Gauge: how many times in a row enrich's stream thread failed without finishing a note (0 once one is). */
+  public static final String ENRICH_FAILURES_IN_A_ROW = "takeaways.enrich.stream.failures.in.a.row";
+
   /**
    * The component counters every stage reports, after Vector's component specification, by {@link
    * #STAGE}: events (notes or records) and their bytes received and sent, errors by {@link

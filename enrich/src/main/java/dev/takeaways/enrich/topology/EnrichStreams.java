@@ -23,9 +23,17 @@ public final class EnrichStreams implements AutoCloseable {
   public static final String APPLICATION_ID = "takeaways-enrich";
 
   private final KafkaStreams streams;
+  private final MeterRegistry registry;
+  private final FailureStreak streak = new FailureStreak();
   private final KafkaStreamsMetrics metrics;
 
   public EnrichStreams(Topology topology, Properties config, MeterRegistry registry) {
+    this(topology, config, registry, new dev.takeaways.metrics.AssertionChecker(registry, java.util.List.of()));
+  }
+
+  /** @param checker where {@link dev.takeaways.enrich.EnrichContract#STREAM_MAKES_PROGRESS} is checked */
+  public EnrichStreams(Topology topology, Properties config, MeterRegistry registry, dev.takeaways.metrics.AssertionChecker checker) {
+    this.registry = registry;
     this.streams = new KafkaStreams(topology, config);
     this.metrics = new KafkaStreamsMetrics(streams);
     metrics.bindTo(registry);
@@ -35,6 +43,9 @@ public final class EnrichStreams implements AutoCloseable {
           .tag(dev.takeaways.metrics.MetricNames.STATE, state.name().toLowerCase(java.util.Locale.ROOT))
           .register(registry);
     }
+    io.micrometer.core.instrument.Gauge.builder(dev.takeaways.metrics.MetricNames.ENRICH_FAILURES_IN_A_ROW, this, x -> streak.inARow(progress()))
+        .description("How many times in a row the enrich stream thread failed without finishing a note")
+        .register(registry);
     streams.setStateListener(
         (now, before) -> {
           if (now == KafkaStreams.State.ERROR) {
@@ -45,7 +56,10 @@ public final class EnrichStreams implements AutoCloseable {
         });
     streams.setUncaughtExceptionHandler(
         e -> {
-          LOG.error("enrich stream thread failed; replacing it", e);
+          int inARow = streak.failed(progress());
+          LOG.error("enrich stream thread failed ({} in a row without finishing a note); replacing it", inARow, e);
+          checker.check(dev.takeaways.enrich.EnrichContract.STREAM_MAKES_PROGRESS, inARow < FailureStreak.STUCK_AFTER,
+              () -> "the enrich stream thread failed " + inARow + " times in a row without finishing a note");
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
   }
@@ -79,9 +93,15 @@ public final class EnrichStreams implements AutoCloseable {
     streams.start();
   }
 
-  /** Whether the application is processing (readiness). */
+  /** Whether the application is processing (readiness): running, and not stuck failing on one record. */
   public boolean isRunning() {
-    return streams.state() == KafkaStreams.State.RUNNING;
+    return streams.state() == KafkaStreams.State.RUNNING && !streak.stuck(progress());
+  }
+
+  /** How many notes enrich has finished (enriched, deleted or dead-lettered). */
+  private double progress() {
+    return registry.find(dev.takeaways.metrics.MetricNames.ENRICH_NOTES).counters().stream()
+        .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
   }
 
   public KafkaStreams.State state() {
