@@ -5,6 +5,7 @@ import dev.takeaways.enrich.NoteEnricher;
 import dev.takeaways.enrich.topology.EnrichStreams;
 import dev.takeaways.enrich.topology.EnrichTopology;
 import dev.takeaways.ingest.Checkpoint;
+import dev.takeaways.ingest.DiskSpace;
 import dev.takeaways.ingest.FolderWatcher;
 import dev.takeaways.ingest.IngestContract;
 import dev.takeaways.ingest.KafkaNoteSink;
@@ -133,12 +134,14 @@ public final class Pipeline implements AutoCloseable {
       resources.push(sink);
       NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, checker, clock, true);
       Checkpoint checkpoint = Checkpoint.load(s.dataDir().resolve("ingest-checkpoint.json"));
-      FolderWatcher watcher = new FolderWatcher(s.watch(), ingestor, validator, checkpoint, s.watchSettings(), clock);
+      DiskSpace disk = DiskSpace.of(s.dataDir());
+      FolderWatcher watcher = new FolderWatcher(s.watch(), ingestor, validator, checkpoint, s.watchSettings(), clock).withDiskSpace(disk);
+      readiness.put("disk", () -> !disk.low());
       resources.push(watcher);
       readiness.put("ingest", watcher::isReady);
       thread("ingest", watcher);
       if (s.http() != null) {
-        NoteHttpServer http = new NoteHttpServer(s.http(), ingestor, Topics.MAX_NOTE_BYTES, checkpoint::has);
+        NoteHttpServer http = new NoteHttpServer(s.http(), ingestor, Topics.MAX_NOTE_BYTES, checkpoint::has, disk);
         resources.push(http);
         httpAddress = http.address();
       }

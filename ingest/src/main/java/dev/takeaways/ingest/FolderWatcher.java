@@ -95,6 +95,10 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
   private volatile boolean started;
   private volatile boolean ready;
   private volatile boolean kafkaFailing;
+  /** The data folder's free-space watermark, or null for none; whether the watch waits for room. */
+  private volatile DiskSpace diskSpace;
+  private volatile boolean diskLow;
+
   /** Whether the watched folder is gone (deleted, unmounted) and the watch waits for it. */
   private volatile boolean rootMissing;
 
@@ -121,6 +125,12 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     this.pathGlobs = settings.globs().stream().filter(g -> g.contains("/")).map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
     this.clock = clock;
     this.watchService = poll == null ? FileSystems.getDefault().newWatchService() : null;
+  }
+
+  /** Under {@code space}'s watermark the watch sends nothing; its notes wait, pending, for room. */
+  public FolderWatcher withDiskSpace(DiskSpace space) {
+    this.diskSpace = space;
+    return this;
   }
 
   /** Whether the initial reconciliation is done and the watcher is following changes. */
@@ -356,6 +366,17 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
 
   /** Sends every pending path whose file has not changed for the debounce interval. */
   private void processSettled() {
+    if (diskSpace != null && diskSpace.low()) {
+      if (!diskLow) {
+        diskLow = true;
+        LOG.warn("ingest waits: {}", diskSpace.why());
+      }
+      return; // the notes stay pending, and are sent once there is room
+    }
+    if (diskLow) {
+      diskLow = false;
+      LOG.info("there is room on the disk again; sending notes");
+    }
     long now = clock.millis();
     Iterator<Map.Entry<Path, Pending>> it = pending.entrySet().iterator();
     Map<Path, Pending> again = new HashMap<>();

@@ -39,6 +39,7 @@ public final class NoteHttpServer implements AutoCloseable {
   });
   private final NoteIngestor ingestor;
   private final java.util.function.Predicate<String> folderNote;
+  private final DiskSpace diskSpace;
   private final int maxBytes;
 
   public NoteHttpServer(InetSocketAddress address, NoteIngestor ingestor, int maxBytes) throws IOException {
@@ -50,6 +51,13 @@ public final class NoteHttpServer implements AutoCloseable {
    */
   public NoteHttpServer(InetSocketAddress address, NoteIngestor ingestor, int maxBytes, java.util.function.Predicate<String> folderNote)
       throws IOException {
+    this(address, ingestor, maxBytes, folderNote, null);
+  }
+
+  /** @param diskSpace the data folder's watermark: under it, a note is refused with 507 (null: none) */
+  public NoteHttpServer(InetSocketAddress address, NoteIngestor ingestor, int maxBytes, java.util.function.Predicate<String> folderNote,
+      DiskSpace diskSpace) throws IOException {
+    this.diskSpace = diskSpace;
     this.folderNote = folderNote;
     this.ingestor = ingestor;
     this.maxBytes = maxBytes;
@@ -86,6 +94,10 @@ public final class NoteHttpServer implements AutoCloseable {
       }
       if (id == null || id.isBlank()) {
         answer(exchange, 400, error("no-id", "name the note with an X-Note-Id header or ?id="));
+        return;
+      }
+      if (diskSpace != null && diskSpace.low()) {
+        answer(exchange, 507, error("disk-full", "not taken now: " + diskSpace.why() + "; send it again later"));
         return;
       }
       if (folderNote.test(id)) {

@@ -228,6 +228,24 @@ class FolderWatcherTest {
     return counter == null ? 0 : counter.count();
   }
 
+  @Test
+  void underTheDiskWatermarkNotesWaitAndAreSentWhenThereIsRoom() throws Exception {
+    java.util.concurrent.atomic.AtomicLong free = new java.util.concurrent.atomic.AtomicLong(10L << 20);
+    java.util.concurrent.atomic.AtomicInteger looks = new java.util.concurrent.atomic.AtomicInteger();
+    start();
+    watcher.withDiskSpace(new DiskSpace("/data", 100L << 20, () -> {
+      looks.incrementAndGet();
+      return free.get();
+    }));
+    Files.writeString(root.resolve("a.md"), "# A\n");
+    int seen = looks.get();
+    await().atMost(Duration.ofSeconds(10)).until(() -> looks.get() >= seen + 5); // the watch looked again and again
+    assertThat(sink.writes).isEmpty();
+
+    free.set(1L << 30);
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.contains("send a.md"));
+  }
+
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"events", "polling"})
   void theWatchSurvivesItsFolderGoingAndComingBack(String how) throws Exception {

@@ -94,6 +94,23 @@ class NoteHttpServerTest {
   }
 
   @Test
+  void underTheDiskWatermarkANoteIsRefusedWith507UntilThereIsRoom() throws Exception {
+    java.util.concurrent.atomic.AtomicLong free = new java.util.concurrent.atomic.AtomicLong(10L << 20);
+    NoteValidator validator = new NoteValidator(64);
+    NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, new AssertionChecker(registry, IngestContract.ALL), Clock.systemUTC(), true);
+    server.close();
+    server = new NoteHttpServer(new InetSocketAddress("127.0.0.1", 0), ingestor, 64, id -> false, new DiskSpace("/data", 100L << 20, free::get));
+
+    HttpResponse<String> full = post("/notes", "text/plain", "a.md", "# A\n".getBytes());
+    assertThat(full.statusCode()).isEqualTo(507);
+    assertThat(full.body()).contains("\"error\":\"disk-full\"").contains("only 10 MiB free on /data, under the 100 MiB kept free");
+    assertThat(sink.writes).isEmpty();
+
+    free.set(1L << 30);
+    assertThat(post("/notes", "text/plain", "a.md", "# A\n".getBytes()).statusCode()).isEqualTo(202);
+  }
+
+  @Test
   void slowClientsDoNotHoldTheEndpoint() throws Exception {
     java.util.List<java.net.Socket> slow = new java.util.ArrayList<>();
     try {
