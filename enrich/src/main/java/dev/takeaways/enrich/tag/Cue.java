@@ -38,7 +38,7 @@ record Cue(String practiceId, String pattern, List<Step> steps, int anchor) {
     int best = 0;
     int bestScore = -1;
     for (int i = 0; i < steps.size(); i++) {
-      if (steps.get(i).isGap() || steps.get(i).alternatives().stream().anyMatch(a -> a.length == 0)) {
+      if (steps.get(i).isGap() || steps.get(i).isOptional()) {
         continue; // a gap, or a step that may be left out, is no anchor
       }
       int score = Integer.MAX_VALUE; // a step is as rare as its commonest alternative
@@ -91,6 +91,11 @@ record Cue(String practiceId, String pattern, List<Step> steps, int anchor) {
     boolean isGap() {
       return alternatives == null;
     }
+
+    /** Whether the step may be left out: {@code (the)?}. */
+    boolean isOptional() {
+      return !isGap() && alternatives.stream().anyMatch(a -> a.length == 0);
+    }
   }
 
   /** Words too common to tell a cue's text apart: never a cue's anchor. */
@@ -139,7 +144,7 @@ record Cue(String practiceId, String pattern, List<Step> steps, int anchor) {
         i = end;
       }
     }
-    if (steps.stream().allMatch(step -> step.isGap() || step.alternatives().stream().anyMatch(a -> a.length == 0))) {
+    if (steps.stream().allMatch(step -> step.isGap() || step.isOptional())) {
       throw new IllegalArgumentException(where + ": a cue needs a word that may not be left out: \"" + pattern + "\"");
     }
     if (steps.get(0).isGap() || steps.get(steps.size() - 1).isGap()) {

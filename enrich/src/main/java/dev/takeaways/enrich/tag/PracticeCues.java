@@ -33,7 +33,6 @@ public final class PracticeCues {
 
   private static final String BUNDLED = "/dev/takeaways/enrich/tag/practice-cues.yml";
 
-
   /**
    * A practice's cues and the tools and kinds of tools that imply it.
    *
@@ -144,8 +143,6 @@ public final class PracticeCues {
   private static List<String> strings(Object value) {
     return value instanceof List<?> l ? l.stream().map(Object::toString).toList() : List.of();
   }
-
-
 
   /** The practices of the cues, by tag id. */
   Map<String, Practice> practices() {
@@ -327,7 +324,6 @@ public final class PracticeCues {
       }
     }
   }
-
 
   /**
    * The cues by the first words of their anchor steps, in a trie of the words' letters: a token's

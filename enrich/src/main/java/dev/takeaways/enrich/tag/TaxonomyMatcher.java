@@ -277,8 +277,7 @@ public final class TaxonomyMatcher {
     }
     boolean otherTool = false;
     for (Match m : matches) {
-      TaxonomyEntry e = m.spelling().entry();
-      otherTool |= m.spelling().need() == Need.NOTHING && "tool".equals(e.type()) && listed[m.spelling().entryIndex()];
+      otherTool |= isListedTool(m);
     }
     List<Tag> found = new ArrayList<>(matches.size());
     List<Tag> tools = new ArrayList<>();
@@ -424,16 +423,15 @@ public final class TaxonomyMatcher {
     return "tool".equals(m.spelling().entry().type());
   }
 
+  /** Whether {@code m} is a listed tool's unambiguous spelling: one that vouches for tools beside it. */
   private boolean isListedTool(Match m) {
-    return m.spelling().need() == Need.NOTHING && "tool".equals(m.spelling().entry().type()) && listed[m.spelling().entryIndex()];
+    return m.spelling().need() == Need.NOTHING && isTool(m) && listed[m.spelling().entryIndex()];
   }
 
   /** Whether {@code m} is the only listed, unambiguous tool among {@code matches}: it does not vouch for itself. */
   private boolean isOnlyTool(List<Match> matches, Match m) {
     for (Match other : matches) {
-      TaxonomyEntry e = other.spelling().entry();
-      if (other != m && e != m.spelling().entry() && other.spelling().need() == Need.NOTHING && "tool".equals(e.type())
-          && listed[other.spelling().entryIndex()]) {
+      if (other != m && other.spelling().entry() != m.spelling().entry() && isListedTool(other)) {
         return false;
       }
     }
