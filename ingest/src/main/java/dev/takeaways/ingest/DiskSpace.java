@@ -1,6 +1,7 @@
 package dev.takeaways.ingest;
 
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
@@ -29,9 +30,16 @@ public final class DiskSpace {
   public static DiskSpace of(Path dir) {
     String setting = System.getenv("TAKEAWAYS_MIN_FREE_MB");
     long mb = setting == null || setting.isBlank() ? DEFAULT_MIN_FREE_MB : Long.parseLong(setting.strip());
+    FileStore store;
+    try {
+      store = Files.getFileStore(dir); // found once: finding it reads the mount table
+    } catch (IOException e) {
+      store = null;
+    }
+    FileStore found = store;
     return new DiskSpace(dir.toString(), mb << 20, () -> {
       try {
-        return Files.getFileStore(dir).getUsableSpace();
+        return found == null ? Long.MAX_VALUE : found.getUsableSpace();
       } catch (IOException e) {
         return Long.MAX_VALUE; // unknown: do not stop on a guess
       }

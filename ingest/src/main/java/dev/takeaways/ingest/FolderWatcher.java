@@ -366,7 +366,8 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
 
   /** Sends every pending path whose file has not changed for the debounce interval. */
   private void processSettled() {
-    if (diskSpace != null && diskSpace.low()) {
+    // Looked at only when notes wait to be sent (the polling loop comes here every 25 ms).
+    if (diskSpace != null && !pending.isEmpty() && diskSpace.low()) {
       if (!diskLow) {
         diskLow = true;
         LOG.warn("ingest waits: {}", diskSpace.why());
