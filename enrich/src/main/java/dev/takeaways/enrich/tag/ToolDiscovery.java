@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *       tune split this cue alone was right once in ten); 0.75 when the item says what software it
  *       is ("Vegeta: a versatile HTTP load testing tool");
  *   <li><b>descriptor</b>: a name said to be software ("Morgue is a postmortem tool", "we built
- *       Deployinator", "Hystrix (open source)"), confidence 0.7;
+ *       Deployinator", "we switched to Flumox", "Hystrix (open source)"), confidence 0.7;
  *   <li><b>repository</b>: the repository of a link written in the text ({@code github.com/etsy/morgue}),
  *       confidence 0.6.
  * </ul>
@@ -49,8 +49,11 @@ final class ToolDiscovery {
    * reads a text again only for the cues it holds.
    */
   static final List<String> MARKERS =
-      List.of("is", "was", "built", "wrote", "created", "released", "sourced", "oss", "source", "github", "gitlab", "bitbucket");
+      List.of("is", "was", "built", "wrote", "created", "released", "sourced", "oss", "source", "github", "gitlab", "bitbucket",
+          "use", "used", "adopted", "deployed", "introduced", "chose", "switched", "moved", "migrated");
   private static final Set<String> BUILDERS = Set.of("we", "they", "i");
+  /** The verbs of a move that take "to" before the name: "we switched to X". */
+  private static final Set<String> MOVES = Set.of("switched", "moved", "migrated");
   /** "sourced" is a cue word as the verb of "we open-sourced X", found whole. */
   private static final List<String> OPEN_SOURCED = List.of(" open-sourced ", " open sourced ");
   private static final List<String> OPEN_SOURCE_MARKS = List.of(" (open source)", " (open-source)", " (oss)", " (OSS)");
@@ -156,7 +159,9 @@ final class ToolDiscovery {
           }
         }
         default -> {
-          for (String verb : "sourced".equals(marker) ? OPEN_SOURCED : List.of(" " + marker + " ")) {
+          List<String> verbs = "sourced".equals(marker) ? OPEN_SOURCED
+              : MOVES.contains(marker) ? List.of(" " + marker + " to ") : List.of(" " + marker + " ");
+          for (String verb : verbs) {
             for (int at = text.indexOf(verb); at >= 0; at = text.indexOf(verb, at + 1)) {
               built(text, at, verb.length(), known, out);
             }
@@ -187,7 +192,10 @@ final class ToolDiscovery {
     }
   }
 
-  /** "we built X": a capitalized name after a verb of making, said by us or them. */
+  /**
+   * "we built X", "we use X", "they switched to X": a capitalized name after a verb of making,
+   * choosing or using, said by us or them.
+   */
   private void built(String text, int at, int verbLength, List<int[]> known, List<Found> out) {
     int start = at + verbLength;
     int end = wordEnd(text, start);

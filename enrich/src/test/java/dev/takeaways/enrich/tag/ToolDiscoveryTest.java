@@ -20,6 +20,10 @@ class ToolDiscoveryTest {
     assertThat(discovered(MATCHER.tag("Last year we built Flumox to replay traffic"))).containsExactly("tool:flumox@0.7");
     assertThat(discovered(MATCHER.tag("In 2019 they open-sourced Quarvix"))).containsExactly("tool:quarvix@0.7");
     assertThat(discovered(MATCHER.tag("then we open sourced Quarvix"))).containsExactly("tool:quarvix@0.7");
+    assertThat(discovered(MATCHER.tag("We used Flumox to replay production traffic"))).containsExactly("tool:flumox@0.7");
+    assertThat(discovered(MATCHER.tag("Then they switched to Quarvix for queues"))).containsExactly("tool:quarvix@0.7");
+    assertThat(discovered(MATCHER.tag("We moved to Portland in May"))).as("a place").isEmpty();
+    assertThat(discovered(MATCHER.tag("Then we switched Quarvix off"))).as("no 'to' after a verb of moving").isEmpty();
     assertThat(discovered(MATCHER.tag("This is a great tool for everyone"))).isEmpty();
     assertThat(discovered(MATCHER.tag("Kevin is a senior engineer"))).as("a person").isEmpty();
   }
