@@ -30,10 +30,10 @@ class ToolDiscoveryTest {
 
   @Test
   void anItemOfAListOfToolsIsATool() {
-    List<Tag> tags = new TaxonomyMatcher(Taxonomy.bundled(), true, 0).tag("We ship metrics with statsd, logster, quarkbin and supergrep.");
+    List<Tag> tags = new TaxonomyMatcher(Taxonomy.bundled(), true, 0).tag("We ship metrics with statsd, logster, quarkbin and vexigrep.");
 
-    assertThat(discovered(tags)).containsExactly("tool:quarkbin@0.55", "tool:supergrep@0.55");
-    assertThat(discovered(MATCHER.tag("We ship metrics with statsd, logster, quarkbin and supergrep.")))
+    assertThat(discovered(tags)).containsExactly("tool:quarkbin@0.55", "tool:vexigrep@0.55");
+    assertThat(discovered(MATCHER.tag("We ship metrics with statsd, logster, quarkbin and vexigrep.")))
         .as("a list item alone is under the default threshold").isEmpty();
     assertThat(discovered(MATCHER.tag("We met with Jenkins, Nagios, apples and oranges"))).as("ordinary words").isEmpty();
   }
@@ -51,6 +51,6 @@ class ToolDiscoveryTest {
 
   @Test
   void aRepositoryLinkNamesItsRepository() {
-    assertThat(discovered(new TaxonomyMatcher(Taxonomy.bundled(), true, 0.6).tag("code at github.com/acme/blitz4j."))).containsExactly("tool:blitz4j@0.6");
+    assertThat(discovered(new TaxonomyMatcher(Taxonomy.bundled(), true, 0.6).tag("code at github.com/acme/blorp4j."))).containsExactly("tool:blorp4j@0.6");
   }
 }
