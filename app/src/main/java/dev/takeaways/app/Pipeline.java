@@ -106,6 +106,7 @@ public final class Pipeline implements AutoCloseable {
 
   private void startStages(PipelineSettings s) throws Exception {
     Clock clock = Clock.systemUTC();
+    readiness.putAll(s.checks());
     if (s.storeUrl() != null) {
       JdbcNoteStore store = JdbcNoteStore.open(s.storeUrl(), clock);
       resources.push(store);

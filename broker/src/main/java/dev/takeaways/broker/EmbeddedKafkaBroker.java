@@ -108,6 +108,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     // registration: with the defaults (9 s), that is most of a restart. One process, one node: short.
     props.put("broker.heartbeat.interval.ms", "500");
     props.put("broker.session.timeout.ms", "2000");
+    // A controlled shutdown asks the controller to move leadership away first: one node has nowhere
+    // to move it, and a broker whose disk failed would wait five minutes for a controller that is gone.
+    props.put("controlled.shutdown.enable", "false");
     props.put("message.max.bytes", String.valueOf(8 * 1024 * 1024 + 1024));
     props.put("log.cleaner.backoff.ms", "5000");
     props.putAll(overrides);

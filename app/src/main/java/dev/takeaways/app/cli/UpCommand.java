@@ -3,7 +3,9 @@ package dev.takeaways.app.cli;
 import dev.takeaways.app.Pipeline;
 import dev.takeaways.app.PipelineSettings;
 import dev.takeaways.app.TopicInstaller;
+import dev.takeaways.broker.BrokerSupervisor;
 import dev.takeaways.broker.EmbeddedKafkaBroker;
+import dev.takeaways.ingest.DiskSpace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +43,7 @@ public final class UpCommand extends ServiceCommand {
 
   private String storeUrl;
   private String embeddedBootstrap;
+  private BrokerSupervisor broker;
 
   @Override
   protected PipelineSettings prepare() throws Exception {
@@ -51,7 +54,10 @@ public final class UpCommand extends ServiceCommand {
     boolean embedded = bootstrap == null;
     if (embedded) {
       try {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaHost, kafkaPort, controllerPort, Duration.ofSeconds(60));
+        DiskSpace disk = DiskSpace.of(dataDir);
+        broker = BrokerSupervisor.start(
+            () -> EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaHost, kafkaPort, controllerPort, Duration.ofSeconds(60)),
+            () -> !disk.low(), Duration.ofSeconds(2));
         shutdown.add(broker);
         embeddedBootstrap = broker.bootstrapServers();
         bootstrap = broker.bootstrapServers();
@@ -64,7 +70,9 @@ public final class UpCommand extends ServiceCommand {
     Map<String, Object> client = kafka.clientConfig(bootstrap);
     TopicInstaller.install(client, embedded);
     storeUrl = store.storeUrl(dataDir);
-    return new PipelineSettings(client, dataDir, watch, true, storeUrl, metrics.address(), http.address(), watchOptions.settings(), taxonomy.taxonomy(), taxonomy.minConfidence());
+    PipelineSettings settings = new PipelineSettings(
+        client, dataDir, watch, true, storeUrl, metrics.address(), http.address(), watchOptions.settings(), taxonomy.taxonomy(), taxonomy.minConfidence());
+    return broker == null ? settings : settings.withCheck("broker", broker::isUp);
   }
 
   @Override
