@@ -2,9 +2,9 @@ package dev.takeaways.app.cli;
 
 import dev.takeaways.app.Pipeline;
 import dev.takeaways.app.PipelineSettings;
-import dev.takeaways.app.TopicInstaller;
 import dev.takeaways.ingest.FolderWatcher;
 import java.time.Duration;
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** The enrich stream alone, against an external Kafka. Run more of them to share the work. */
@@ -14,8 +14,8 @@ public final class EnrichCommand extends ServiceCommand {
 
   @Override
   protected PipelineSettings prepare() throws Exception {
-    TopicInstaller.install(kafka.clientConfig(), false);
-    return new PipelineSettings(kafka.clientConfig(), data.dataDir(), null, true, null, metrics.address(), null, FolderWatcher.Settings.events(Duration.ZERO), taxonomy.taxonomy(), taxonomy.minConfidence());
+    Map<String, Object> client = TopicOptions.withStreamsTopics(kafka.clientConfig(), topics.install(kafka.clientConfig(), false), false);
+    return new PipelineSettings(client, data.dataDir(), null, true, null, metrics.address(), null, FolderWatcher.Settings.events(Duration.ZERO), taxonomy.taxonomy(), taxonomy.minConfidence());
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.takeaways.app.cli;
 
 import dev.takeaways.app.Pipeline;
 import dev.takeaways.app.PipelineSettings;
-import dev.takeaways.app.TopicInstaller;
 import java.nio.file.Path;
 import dev.takeaways.enrich.tag.Taxonomy;
 import picocli.CommandLine.Command;
@@ -19,7 +18,7 @@ public final class IngestCommand extends ServiceCommand {
 
   @Override
   protected PipelineSettings prepare() throws Exception {
-    TopicInstaller.install(kafka.clientConfig(), false);
+    topics.install(kafka.clientConfig(), false);
     return new PipelineSettings(kafka.clientConfig(), data.dataDir(), watch, false, null, metrics.address(), http.address(), watchOptions.settings(), Taxonomy.bundled());
   }
 

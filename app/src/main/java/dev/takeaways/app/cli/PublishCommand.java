@@ -2,7 +2,6 @@ package dev.takeaways.app.cli;
 
 import dev.takeaways.app.Pipeline;
 import dev.takeaways.app.PipelineSettings;
-import dev.takeaways.app.TopicInstaller;
 import dev.takeaways.enrich.tag.Taxonomy;
 import dev.takeaways.ingest.FolderWatcher;
 import java.time.Duration;
@@ -16,7 +15,7 @@ public final class PublishCommand extends ServiceCommand {
 
   @Override
   protected PipelineSettings prepare() throws Exception {
-    TopicInstaller.install(kafka.clientConfig(), false);
+    topics.install(kafka.clientConfig(), false);
     return new PipelineSettings(
         kafka.clientConfig(), data.dataDir(), null, false, store.storeUrl(data.dataDir()), metrics.address(), null, FolderWatcher.Settings.events(Duration.ZERO), Taxonomy.bundled());
   }

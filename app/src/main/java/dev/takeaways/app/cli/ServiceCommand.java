@@ -16,6 +16,7 @@ abstract class ServiceCommand implements Callable<Integer> {
   @Mixin DataOptions data;
   @Mixin KafkaOptions kafka;
   @Mixin MetricsOptions metrics;
+  @Mixin TopicOptions topics;
 
   /** What this command started, closed last-first on Ctrl-C or a failed start. */
   protected Shutdown shutdown;

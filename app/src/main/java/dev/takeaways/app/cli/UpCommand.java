@@ -2,7 +2,6 @@ package dev.takeaways.app.cli;
 
 import dev.takeaways.app.Pipeline;
 import dev.takeaways.app.PipelineSettings;
-import dev.takeaways.app.TopicInstaller;
 import dev.takeaways.broker.BrokerSupervisor;
 import dev.takeaways.broker.EmbeddedKafkaBroker;
 import dev.takeaways.ingest.DiskSpace;
@@ -68,7 +67,7 @@ public final class UpCommand extends ServiceCommand {
       }
     }
     Map<String, Object> client = kafka.clientConfig(bootstrap);
-    TopicInstaller.install(client, embedded);
+    client = TopicOptions.withStreamsTopics(client, topics.install(client, embedded), embedded);
     storeUrl = store.storeUrl(dataDir);
     PipelineSettings settings = new PipelineSettings(
         client, dataDir, watch, true, storeUrl, metrics.address(), http.address(), watchOptions.settings(), taxonomy.taxonomy(), taxonomy.minConfidence());
