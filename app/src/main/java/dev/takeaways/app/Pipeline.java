@@ -17,6 +17,7 @@ import dev.takeaways.metrics.AssertionChecker;
 import dev.takeaways.metrics.MetricsServer;
 import dev.takeaways.model.Topics;
 import dev.takeaways.publish.JdbcNoteStore;
+import dev.takeaways.publish.SingleWriter;
 import dev.takeaways.publish.PublishContract;
 import dev.takeaways.publish.StorePublisher;
 import io.micrometer.core.instrument.Tag;
@@ -108,6 +109,7 @@ public final class Pipeline implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     readiness.putAll(s.checks());
     if (s.storeUrl() != null) {
+      resources.push(SingleWriter.acquire(s.storeUrl()));
       JdbcNoteStore store = JdbcNoteStore.open(s.storeUrl(), clock);
       resources.push(store);
       Map<String, Object> publishKafka = new LinkedHashMap<>(s.kafka());

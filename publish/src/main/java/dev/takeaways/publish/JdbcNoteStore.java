@@ -36,9 +36,7 @@ public final class JdbcNoteStore implements NoteStore {
 
   /** Opens the store at {@code jdbcUrl}, creating or migrating its schema. */
   public static JdbcNoteStore open(String jdbcUrl, Clock clock) throws SQLException {
-    if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-      createParentDirectory(jdbcUrl);
-    }
+    createParentDirectory(jdbcUrl);
     JdbcNoteStore store = new JdbcNoteStore(jdbcUrl, clock);
     store.migrate();
     return store;
@@ -49,16 +47,13 @@ public final class JdbcNoteStore implements NoteStore {
     return "jdbc:sqlite:" + file.toAbsolutePath();
   }
 
+  /** The folder of a SQLite file, made where it is missing; nothing for other databases. */
   private static void createParentDirectory(String jdbcUrl) throws SQLException {
-    String file = jdbcUrl.substring("jdbc:sqlite:".length());
-    int query = file.indexOf('?');
-    if (query >= 0) {
-      file = file.substring(0, query);
-    }
-    if (file.isEmpty() || file.equals(":memory:")) {
+    Path file = SingleWriter.sqliteFile(jdbcUrl);
+    if (file == null) {
       return;
     }
-    Path parent = Path.of(file).toAbsolutePath().getParent();
+    Path parent = file.getParent();
     try {
       Files.createDirectories(parent);
     } catch (java.io.IOException e) {
