@@ -106,8 +106,11 @@ public final class JdbcNoteStore implements NoteStore {
   }
 
   @Override
-  public void apply(EnrichedNote note) throws SQLException {
-    inTransaction(c -> {
+  public boolean apply(EnrichedNote note, Position at) throws SQLException {
+    return inTransaction(c -> {
+      if (!claim(c, note.id(), at)) {
+        return false;
+      }
       deleteRows(c, note.id());
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO notes (id, path, title, created, content_hash, ingested_at, stored_at, session_count, takeaway_count)"
@@ -186,6 +189,7 @@ public final class JdbcNoteStore implements NoteStore {
         addTags(ps, note.id(), note.tags());
         ps.executeBatch();
       }
+      return true;
     });
   }
 
@@ -203,8 +207,34 @@ public final class JdbcNoteStore implements NoteStore {
   }
 
   @Override
-  public void delete(String noteId) throws SQLException {
-    inTransaction(c -> deleteRows(c, noteId));
+  public boolean delete(String noteId, Position at) throws SQLException {
+    return inTransaction(c -> {
+      if (!claim(c, noteId, at)) {
+        return false;
+      }
+      deleteRows(c, noteId);
+      return true;
+    });
+  }
+
+  /**
+   * Records {@code at} as the note's version if it is later than the one stored, in the caller's
+   * transaction: one statement, so that on PostgreSQL a concurrent claim of the same note waits for
+   * this transaction and then compares with what it committed.
+   */
+  private static boolean claim(Connection c, String noteId, Position at) throws SQLException {
+    if (at == null) {
+      return true;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO note_versions (note_id, kafka_partition, kafka_offset) VALUES (?, ?, ?)"
+            + " ON CONFLICT (note_id) DO UPDATE SET kafka_partition = excluded.kafka_partition, kafka_offset = excluded.kafka_offset"
+            + " WHERE note_versions.kafka_partition <> excluded.kafka_partition OR note_versions.kafka_offset < excluded.kafka_offset")) {
+      ps.setString(1, noteId);
+      ps.setInt(2, at.partition());
+      ps.setLong(3, at.offset());
+      return ps.executeUpdate() == 1;
+    }
   }
 
   private static void deleteRows(Connection c, String noteId) throws SQLException {
@@ -247,14 +277,19 @@ public final class JdbcNoteStore implements NoteStore {
   }
 
   private interface Work {
-    void run(Connection c) throws SQLException;
+    boolean run(Connection c) throws SQLException;
   }
 
-  private void inTransaction(Work work) throws SQLException {
+  /** Runs {@code work} in one transaction, committed if it says so and rolled back otherwise; returns what it said. */
+  private boolean inTransaction(Work work) throws SQLException {
     Connection c = connection();
     try {
-      work.run(c);
+      if (!work.run(c)) {
+        c.rollback();
+        return false;
+      }
       c.commit();
+      return true;
     } catch (SQLException | RuntimeException e) {
       try {
         c.rollback();

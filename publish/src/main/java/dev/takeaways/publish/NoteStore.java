@@ -10,11 +10,34 @@ import java.util.Optional;
  */
 public interface NoteStore extends AutoCloseable {
 
-  /** Replaces all rows of {@code note.id()} with {@code note}. */
-  void apply(EnrichedNote note) throws SQLException;
+  /** Replaces all rows of {@code note.id()} with {@code note}, whatever the store holds. */
+  default void apply(EnrichedNote note) throws SQLException {
+    apply(note, null);
+  }
 
-  /** Removes the note and everything that belongs to it; a no-op when it is not there. */
-  void delete(String noteId) throws SQLException;
+  /**
+   * Replaces all rows of {@code note.id()} with {@code note} if it comes from later in the topic than
+   * what the store holds of that note (or {@code at} is null).
+   *
+   * @return false when the store holds a version from as late or later: nothing changed
+   */
+  boolean apply(EnrichedNote note, Position at) throws SQLException;
+
+  /** Removes the note and everything that belongs to it, whatever the store holds; a no-op when it is not there. */
+  default void delete(String noteId) throws SQLException {
+    delete(noteId, null);
+  }
+
+  /**
+   * Removes the note and everything that belongs to it if the deletion comes from later in the topic
+   * than what the store holds of that note (or {@code at} is null).
+   *
+   * @return false when the store holds a version from as late or later: nothing changed
+   */
+  boolean delete(String noteId, Position at) throws SQLException;
+
+  /** Where a record is in {@code notes.enriched}: a note's records are in one partition, in order. */
+  record Position(int partition, long offset) {}
 
   /** What the store holds for a note, to check a write after its commit. */
   Optional<StoredNote> find(String noteId) throws SQLException;

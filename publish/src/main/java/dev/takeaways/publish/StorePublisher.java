@@ -196,6 +196,15 @@ public final class StorePublisher implements Runnable, AutoCloseable {
     return false;
   }
 
+  /**
+   * A record older than what the store holds of its note: another publisher (or this one, before a
+   * rebalance gave the partition back) applied a later one. Nothing changes; counted, not an error.
+   */
+  private void stale(String noteId, NoteStore.Position at) {
+    outcome("stale").increment();
+    LOG.info("{}: already stored from later in partition {} than offset {}; left as it is", noteId, at.partition(), at.offset());
+  }
+
   /** Whether retrying cannot help: the store refuses this record, not everything. */
   static boolean isPermanent(SQLException e) {
     String state = e.getSQLState();
@@ -218,8 +227,12 @@ public final class StorePublisher implements Runnable, AutoCloseable {
       deadLetter(record, "bad-record", "a record on notes.enriched has no note id (key)");
       return;
     }
+    NoteStore.Position at = new NoteStore.Position(record.partition(), record.offset());
     if (record.value() == null) {
-      store.delete(noteId);
+      if (!store.delete(noteId, at)) {
+        stale(noteId, at);
+        return;
+      }
       Optional<NoteStore.StoredNote> left = store.find(noteId);
       checker.check(PublishContract.DELETED_AFTER_COMMIT, left.isEmpty(), () -> noteId + " is still in the store");
       outcome("deleted").increment();
@@ -235,7 +248,10 @@ public final class StorePublisher implements Runnable, AutoCloseable {
       return;
     }
     long start = System.nanoTime();
-    store.apply(note);
+    if (!store.apply(note, at)) {
+      stale(noteId, at);
+      return;
+    }
     duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     Optional<NoteStore.StoredNote> stored = store.find(note.id());
     checker.check(

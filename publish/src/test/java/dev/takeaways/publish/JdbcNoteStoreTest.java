@@ -83,6 +83,61 @@ class JdbcNoteStoreTest {
   }
 
   @Test
+  void aRecordFromEarlierInTheTopicNeverReplacesOrBringsBackALaterOne() throws SQLException {
+    NoteStore.Position at3 = new NoteStore.Position(0, 3);
+    assertThat(store.apply(note("a.md", "v5", "fifth"), new NoteStore.Position(0, 5))).isTrue();
+
+    assertThat(store.apply(note("a.md", "v3", "third"), at3)).as("older than the stored version").isFalse();
+    assertThat(store.apply(note("a.md", "v5", "fifth"), new NoteStore.Position(0, 5))).as("the same record again").isFalse();
+    assertThat(store.find("a.md").map(NoteStore.StoredNote::contentHash)).hasValue("v5");
+    assertThat(store.delete("a.md", new NoteStore.Position(0, 4))).as("a deletion from before it").isFalse();
+    assertThat(store.find("a.md")).isPresent();
+
+    assertThat(store.delete("a.md", new NoteStore.Position(0, 6))).isTrue();
+    assertThat(store.apply(note("a.md", "v5", "fifth"), new NoteStore.Position(0, 5))).as("an older version after the delete").isFalse();
+    assertThat(store.find("a.md")).isEmpty();
+    assertThat(store.apply(note("a.md", "v7", "seventh"), new NoteStore.Position(0, 7))).isTrue();
+    assertThat(store.apply(note("a.md", "v2", "moved"), new NoteStore.Position(3, 2))).as("another partition: the topic grew").isTrue();
+    assertThat(store.find("a.md").map(NoteStore.StoredNote::contentHash)).hasValue("v2");
+    assertThat(column("SELECT COUNT(*) FROM takeaways")).containsExactly("1");
+  }
+
+  @Test
+  void twoPublishersApplyingOneNotesVersionsInAnyOrderEndWithTheLatest() throws Exception {
+    List<Integer> offsets = new ArrayList<>();
+    for (int i = 1; i <= 60; i++) {
+      offsets.add(i);
+    }
+    java.util.Collections.shuffle(offsets, new java.util.Random(21));
+    List<Thread> publishers = new ArrayList<>();
+    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int p = 0; p < 2; p++) {
+      List<Integer> mine = offsets.subList(p * 30, p * 30 + 30);
+      publishers.add(new Thread(() -> {
+        try (JdbcNoteStore own = JdbcNoteStore.open(url, Clock.systemUTC())) {
+          for (int offset : mine) {
+            if (offset % 7 == 0) {
+              own.delete("n.md", new NoteStore.Position(0, offset));
+            } else {
+              own.apply(note("n.md", "v" + offset, "version " + offset), new NoteStore.Position(0, offset));
+            }
+          }
+        } catch (Throwable t) {
+          failures.add(t);
+        }
+      }));
+    }
+    publishers.forEach(Thread::start);
+    for (Thread t : publishers) {
+      t.join();
+    }
+
+    assertThat(failures).isEmpty();
+    assertThat(store.find("n.md").map(NoteStore.StoredNote::contentHash)).hasValue("v60");
+    assertThat(column("SELECT text FROM takeaways")).containsExactly("version 60");
+  }
+
+  @Test
   void applyingTheSameNoteTwiceGivesTheSameRows() throws SQLException {
     store.apply(note("a.md", "h1", "use Docker", "plain"));
     store.apply(note("a.md", "h1", "use Docker", "plain"));
