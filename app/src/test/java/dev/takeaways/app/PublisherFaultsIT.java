@@ -115,7 +115,7 @@ class PublisherFaultsIT {
     cutter.start();
 
     double applied = records.size() - 1.0; // all but the refused record are stored or deleted
-    await().atMost(PATIENCE).until(() -> outcomes(registry, "stored") + outcomes(registry, "deleted") >= applied);
+    await().atMost(PATIENCE).until(() -> outcomes(registry, "stored") + outcomes(registry, "deleted") + outcomes(registry, "stale") >= applied);
     cutting.set(false);
     cutter.join();
 
@@ -202,7 +202,7 @@ class PublisherFaultsIT {
       assertThat(publisher.isHealthy()).isFalse();
       server.startAgain();
 
-      await().atMost(PATIENCE).until(() -> outcomes(registry, "stored") + outcomes(registry, "deleted") >= records.size());
+      await().atMost(PATIENCE).until(() -> outcomes(registry, "stored") + outcomes(registry, "deleted") + outcomes(registry, "stale") >= records.size());
       await().atMost(PATIENCE).until(publisher::isHealthy);
       assertThat(storeContents(server.url())).isEqualTo(expectedContents(expected));
       assertThat(registry.get(MetricNames.PUBLISH_ERRORS).counter().count()).isGreaterThanOrEqualTo(2);

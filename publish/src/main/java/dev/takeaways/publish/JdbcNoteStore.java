@@ -227,12 +227,15 @@ public final class JdbcNoteStore implements NoteStore {
       return true;
     }
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO note_versions (note_id, kafka_partition, kafka_offset) VALUES (?, ?, ?)"
-            + " ON CONFLICT (note_id) DO UPDATE SET kafka_partition = excluded.kafka_partition, kafka_offset = excluded.kafka_offset"
-            + " WHERE note_versions.kafka_partition <> excluded.kafka_partition OR note_versions.kafka_offset < excluded.kafka_offset")) {
+        "INSERT INTO note_versions (note_id, kafka_topic_id, kafka_partition, kafka_offset) VALUES (?, ?, ?, ?)"
+            + " ON CONFLICT (note_id) DO UPDATE SET kafka_topic_id = excluded.kafka_topic_id,"
+            + " kafka_partition = excluded.kafka_partition, kafka_offset = excluded.kafka_offset"
+            + " WHERE note_versions.kafka_topic_id <> excluded.kafka_topic_id OR note_versions.kafka_partition <> excluded.kafka_partition"
+            + " OR note_versions.kafka_offset < excluded.kafka_offset")) {
       ps.setString(1, noteId);
-      ps.setInt(2, at.partition());
-      ps.setLong(3, at.offset());
+      ps.setString(2, at.topicId());
+      ps.setInt(3, at.partition());
+      ps.setLong(4, at.offset());
       return ps.executeUpdate() == 1;
     }
   }

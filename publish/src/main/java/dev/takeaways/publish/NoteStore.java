@@ -36,8 +36,12 @@ public interface NoteStore extends AutoCloseable {
    */
   boolean delete(String noteId, Position at) throws SQLException;
 
-  /** Where a record is in {@code notes.enriched}: a note's records are in one partition, in order. */
-  record Position(int partition, long offset) {}
+  /**
+   * Where a record is in {@code notes.enriched}: a note's records are in one partition, in order.
+   *
+   * @param topicId the topic's id ({@code notes.enriched} made again is another topic), or "" if unknown
+   */
+  record Position(String topicId, int partition, long offset) {}
 
   /** What the store holds for a note, to check a write after its commit. */
   Optional<StoredNote> find(String noteId) throws SQLException;

@@ -15,12 +15,16 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -68,6 +72,9 @@ public final class StorePublisher implements Runnable, AutoCloseable {
   private volatile boolean running = true;
   private volatile boolean started;
   private volatile boolean storeHealthy = true;
+  private final Admin admin;
+  /** The id of notes.enriched as of the last assignment ("" if unknown): the same name made again is another topic. */
+  private volatile String topicId = "";
 
   /**
    * @param kafka client settings shared by the consumer and the dead-letter producer (bootstrap
@@ -95,6 +102,9 @@ public final class StorePublisher implements Runnable, AutoCloseable {
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     this.deadLetters = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    Map<String, Object> a = new HashMap<>(kafka);
+    a.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    this.admin = Admin.create(a);
     this.consumerMetrics = new KafkaClientMetrics(consumer);
     consumerMetrics.bindTo(registry);
     this.latency =
@@ -107,7 +117,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
     this.duration = Timer.builder(MetricNames.PUBLISH_DURATION).description("Time to apply one note to the store and commit").register(registry);
     this.errors = Counter.builder(MetricNames.PUBLISH_ERRORS).description("Store errors met by publish (each retried)").register(registry);
     this.components = new ComponentCounters(registry, Stage.PUBLISH);
-    for (String outcome : List.of("stored", "deleted")) {
+    for (String outcome : List.of("stored", "deleted", "stale")) {
       outcome(outcome);
     }
   }
@@ -128,7 +138,15 @@ public final class StorePublisher implements Runnable, AutoCloseable {
   public void run() {
     started = true;
     try {
-      consumer.subscribe(List.of(Topics.NOTES_ENRICHED.name()));
+      consumer.subscribe(List.of(Topics.NOTES_ENRICHED.name()), new ConsumerRebalanceListener() {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+          topicId = topicId();
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+      });
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
         if (records.isEmpty()) {
@@ -158,6 +176,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
       }
     } finally {
       consumerMetrics.close();
+      admin.close(Duration.ofSeconds(5));
       consumer.close(Duration.ofSeconds(5));
       stopped.countDown();
     }
@@ -196,6 +215,20 @@ public final class StorePublisher implements Runnable, AutoCloseable {
     return false;
   }
 
+  /** The id of notes.enriched, or the one known so far when Kafka does not say. */
+  private String topicId() {
+    String name = Topics.NOTES_ENRICHED.name();
+    try {
+      return admin.describeTopics(List.of(name)).allTopicNames().get(10, TimeUnit.SECONDS).get(name).topicId().toString();
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      LOG.warn("could not read the id of {} ({}); comparing offsets as before", name, e.getMessage());
+      return topicId;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return topicId;
+    }
+  }
+
   /**
    * A record older than what the store holds of its note: another publisher (or this one, before a
    * rebalance gave the partition back) applied a later one. Nothing changes; counted, not an error.
@@ -227,7 +260,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
       deadLetter(record, "bad-record", "a record on notes.enriched has no note id (key)");
       return;
     }
-    NoteStore.Position at = new NoteStore.Position(record.partition(), record.offset());
+    NoteStore.Position at = new NoteStore.Position(topicId, record.partition(), record.offset());
     if (record.value() == null) {
       if (!store.delete(noteId, at)) {
         stale(noteId, at);

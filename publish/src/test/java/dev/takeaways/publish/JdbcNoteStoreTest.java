@@ -84,21 +84,23 @@ class JdbcNoteStoreTest {
 
   @Test
   void aRecordFromEarlierInTheTopicNeverReplacesOrBringsBackALaterOne() throws SQLException {
-    NoteStore.Position at3 = new NoteStore.Position(0, 3);
-    assertThat(store.apply(note("a.md", "v5", "fifth"), new NoteStore.Position(0, 5))).isTrue();
+    NoteStore.Position at3 = new NoteStore.Position("t1", 0, 3);
+    assertThat(store.apply(note("a.md", "v5", "fifth"), new NoteStore.Position("t1", 0, 5))).isTrue();
 
     assertThat(store.apply(note("a.md", "v3", "third"), at3)).as("older than the stored version").isFalse();
-    assertThat(store.apply(note("a.md", "v5", "fifth"), new NoteStore.Position(0, 5))).as("the same record again").isFalse();
+    assertThat(store.apply(note("a.md", "v5", "fifth"), new NoteStore.Position("t1", 0, 5))).as("the same record again").isFalse();
     assertThat(store.find("a.md").map(NoteStore.StoredNote::contentHash)).hasValue("v5");
-    assertThat(store.delete("a.md", new NoteStore.Position(0, 4))).as("a deletion from before it").isFalse();
+    assertThat(store.delete("a.md", new NoteStore.Position("t1", 0, 4))).as("a deletion from before it").isFalse();
     assertThat(store.find("a.md")).isPresent();
 
-    assertThat(store.delete("a.md", new NoteStore.Position(0, 6))).isTrue();
-    assertThat(store.apply(note("a.md", "v5", "fifth"), new NoteStore.Position(0, 5))).as("an older version after the delete").isFalse();
+    assertThat(store.delete("a.md", new NoteStore.Position("t1", 0, 6))).isTrue();
+    assertThat(store.apply(note("a.md", "v5", "fifth"), new NoteStore.Position("t1", 0, 5))).as("an older version after the delete").isFalse();
     assertThat(store.find("a.md")).isEmpty();
-    assertThat(store.apply(note("a.md", "v7", "seventh"), new NoteStore.Position(0, 7))).isTrue();
-    assertThat(store.apply(note("a.md", "v2", "moved"), new NoteStore.Position(3, 2))).as("another partition: the topic grew").isTrue();
+    assertThat(store.apply(note("a.md", "v7", "seventh"), new NoteStore.Position("t1", 0, 7))).isTrue();
+    assertThat(store.apply(note("a.md", "v2", "moved"), new NoteStore.Position("t1", 3, 2))).as("another partition: the topic grew").isTrue();
     assertThat(store.find("a.md").map(NoteStore.StoredNote::contentHash)).hasValue("v2");
+    assertThat(store.apply(note("a.md", "v0", "again"), new NoteStore.Position("t2", 0, 0))).as("another topic: made again").isTrue();
+    assertThat(store.find("a.md").map(NoteStore.StoredNote::contentHash)).hasValue("v0");
     assertThat(column("SELECT COUNT(*) FROM takeaways")).containsExactly("1");
   }
 
@@ -117,9 +119,9 @@ class JdbcNoteStoreTest {
         try (JdbcNoteStore own = JdbcNoteStore.open(url, Clock.systemUTC())) {
           for (int offset : mine) {
             if (offset % 7 == 0) {
-              own.delete("n.md", new NoteStore.Position(0, offset));
+              own.delete("n.md", new NoteStore.Position("t1", 0, offset));
             } else {
-              own.apply(note("n.md", "v" + offset, "version " + offset), new NoteStore.Position(0, offset));
+              own.apply(note("n.md", "v" + offset, "version " + offset), new NoteStore.Position("t1", 0, offset));
             }
           }
         } catch (Throwable t) {
