@@ -70,7 +70,7 @@ class CrashRecoveryIT {
     }
   }
 
-  private static String content(int file, int version, Random random) {
+  static String content(int file, int version, Random random) {
     StringBuilder b = new StringBuilder("# Note " + file + ", version " + version + "\n\n");
     int talks = 1 + random.nextInt(3);
     for (int t = 0; t < talks; t++) {
@@ -208,14 +208,18 @@ class CrashRecoveryIT {
   }
 
   /** The store and the compacted topics' latest state hold exactly the folder's notes and takeaways. */
-  private static void assertEndsAsTheFolderSays(Map<String, String> folder, Path data, String bootstrap) throws Exception {
+  static void assertEndsAsTheFolderSays(Map<String, String> folder, Path data, String bootstrap) throws Exception {
+    assertEndsAsTheFolderSays(folder, JdbcNoteStore.sqliteUrl(data.resolve("takeaways.db")), bootstrap);
+  }
+
+  /** The store at {@code store} and the compacted topics' latest state hold exactly the folder's notes and takeaways. */
+  static void assertEndsAsTheFolderSays(Map<String, String> folder, String store, String bootstrap) throws Exception {
     Map<String, EnrichedNote> expected = new TreeMap<>();
     NoteEnricher enricher = NoteEnricher.withBundledTaxonomy();
     folder.forEach((name, text) -> expected.put(name,
         ((EnrichResult.Enriched) enricher.enrich(RawNote.of(name, name, new RawNote.Source(RawNote.Source.FOLDER, null), text, 1))).note()));
     Map<String, String> want = new TreeMap<>();
     expected.forEach((id, note) -> want.put(id, note.contentHash() + " " + note.takeaways().stream().map(Takeaway::id).sorted().toList()));
-    String store = JdbcNoteStore.sqliteUrl(data.resolve("takeaways.db"));
     await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> want.equals(storeContents(store)));
     assertThat(storeContents(store)).isEqualTo(want);
     for (Map.Entry<String, String> e : folder.entrySet()) {
@@ -245,7 +249,7 @@ class CrashRecoveryIT {
   }
 
   /** The log's first 30 warnings and errors, then its last 30 lines. */
-  private static String tail(Path log) throws IOException {
+  static String tail(Path log) throws IOException {
     List<String> lines = Files.readAllLines(log);
     List<String> problems = lines.stream().filter(l -> l.contains(" ERROR ") || l.contains(" WARN ")).limit(30).toList();
     return "warnings and errors:\n" + String.join("\n", problems) + "\nlast lines:\n"
@@ -253,7 +257,7 @@ class CrashRecoveryIT {
   }
 
   /** Each stored note's content hash and sorted takeaway ids. */
-  private static Map<String, String> storeContents(String url) throws Exception {
+  static Map<String, String> storeContents(String url) throws Exception {
     Map<String, TreeSet<String>> takeaways = new TreeMap<>();
     Map<String, String> hashes = new TreeMap<>();
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {

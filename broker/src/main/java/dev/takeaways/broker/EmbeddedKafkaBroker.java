@@ -65,6 +65,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   public static EmbeddedKafkaBroker start(
       Path dataDir, String host, int port, int controllerPort, Duration timeout, Map<String, String> overrides, Map<String, Object> clientConfig)
       throws IOException {
+    return start(dataDir, host, port, controllerPort, timeout, overrides, clientConfig, Uuid.randomUuid().toString());
+  }
+
+  /**
+   * As {@link #start(Path, String, int, int, Duration, Map, Map)}, formatting new storage with
+   * {@code clusterId}: the nodes of one cluster (given their {@code node.id} and the quorum's
+   * {@code controller.quorum.voters} in {@code overrides}) share it.
+   */
+  public static EmbeddedKafkaBroker start(
+      Path dataDir, String host, int port, int controllerPort, Duration timeout, Map<String, String> overrides, Map<String, Object> clientConfig,
+      String clusterId)
+      throws IOException {
     Path logs = dataDir.resolve("logs").toAbsolutePath();
     Files.createDirectories(logs);
     // Two brokers on one data folder, or a second broker joining the first one's quorum through a
@@ -122,7 +134,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       properties.store(w, "Written by takeaways at every start of the embedded broker");
     }
     if (!Files.exists(logs.resolve("meta.properties"))) {
-      format(config);
+      format(config, clusterId);
     }
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
     server.startup();
@@ -150,12 +162,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  private static void format(Path config) throws IOException {
+  private static void format(Path config, String clusterId) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code;
     try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
       code = StorageTool.execute(
-          new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString()}, print);
+          new String[] {"format", "--cluster-id", clusterId, "--config", config.toString()}, print);
     }
     if (code != 0) {
       throw new IOException("formatting the Kafka storage failed: " + out.toString(StandardCharsets.UTF_8).strip());
