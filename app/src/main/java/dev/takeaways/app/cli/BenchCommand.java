@@ -87,6 +87,13 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--corpus", paramLabel = "DIR", description = "Notes to cut the generated notes from (default: the project's examples/notes).")
   Path corpus;
 
+  @Option(
+      names = "--enrich-instances",
+      paramLabel = "N",
+      description = "Enrich instances sharing the work, each a Kafka Streams application instance of its own in this process"
+          + " (default ${DEFAULT-VALUE}); more than one needs topics of several partitions, as --bootstrap-servers gets.")
+  int enrichInstances = 1;
+
   @Option(names = "--json", description = "Print the figures as JSON.")
   boolean json;
 
@@ -99,10 +106,14 @@ public final class BenchCommand implements Callable<Integer> {
     // One log line per note is right for up; here, thousands of them would drown the figures.
     org.apache.logging.log4j.Level level = org.apache.logging.log4j.LogManager.getLogger("dev.takeaways").getLevel();
     org.apache.logging.log4j.core.config.Configurator.setLevel("dev.takeaways", org.apache.logging.log4j.Level.WARN);
+    if (enrichInstances < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--enrich-instances must be at least 1, was " + enrichInstances);
+    }
     int bytesPerNote = parseSize(size);
     Path work = Files.createTempDirectory("takeaways-bench");
     EmbeddedKafkaBroker broker = null;
     Pipeline pipeline = null;
+    List<Pipeline> moreEnrich = new java.util.ArrayList<>();
     HeapSampler heap = new HeapSampler();
     try {
       List<String> sections = sections(corpus != null ? corpus : examples());
@@ -129,8 +140,12 @@ public final class BenchCommand implements Callable<Integer> {
       String store = JdbcNoteStore.sqliteUrl(work.resolve("data/takeaways.db"));
       pipeline = Pipeline.start(new PipelineSettings(client, work.resolve("data"), watch, true, store, null, null,
           FolderWatcher.Settings.events(Duration.ofMillis(debounceMillis)), Taxonomy.bundled()));
+      for (int i = 2; i <= enrichInstances; i++) {
+        moreEnrich.add(Pipeline.start(new PipelineSettings(client, work.resolve("enrich-" + i), null, true, null, null, null,
+            FolderWatcher.Settings.events(Duration.ZERO), Taxonomy.bundled())));
+      }
       long readyBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (!pipeline.isReady()) {
+      while (!pipeline.isReady() || !moreEnrich.stream().allMatch(Pipeline::isReady)) {
         if (System.nanoTime() > readyBy) {
           throw new IllegalStateException("the pipeline is not ready after 120 s: " + pipeline.notReady());
         }
@@ -170,6 +185,7 @@ public final class BenchCommand implements Callable<Integer> {
       ObjectNode result = JsonSerde.mapper().createObjectNode();
       ObjectNode e2e = result.putObject("e2e");
       e2e.put("notes", throughputNotes.size());
+      e2e.put("enrichInstances", enrichInstances);
       e2e.put("noteBytes", bytesPerNote);
       e2e.put("notesPerSec", round(notesPerSec));
       e2e.put("mbPerSec", round(mbPerSec));
@@ -213,6 +229,9 @@ public final class BenchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     } finally {
       heap.interrupt(); // run from a test, the JVM outlives the command
+      for (Pipeline p : moreEnrich) {
+        p.close();
+      }
       if (pipeline != null) {
         pipeline.close();
       }
