@@ -1,5 +1,19 @@
 package dev.takeaways.enrich;
 
+import static dev.takeaways.metrics.MetricNames.ENRICH_FAILURES_IN_A_ROW;
+import static dev.takeaways.metrics.MetricNames.ENRICH_NOTES;
+import static dev.takeaways.metrics.MetricNames.ENRICH_TAGGED_TAKEAWAYS;
+import static dev.takeaways.metrics.MetricNames.ENRICH_TAKEAWAYS;
+import static dev.takeaways.metrics.MetricNames.INGEST_NOTES;
+import static dev.takeaways.metrics.MetricNames.KIND;
+import static dev.takeaways.metrics.MetricNames.OUTCOME;
+import static dev.takeaways.metrics.MetricNames.STATE;
+import static dev.takeaways.metrics.MetricNames.STREAMS_STATE;
+import static dev.takeaways.metrics.MetricNames.counter;
+import static dev.takeaways.metrics.MetricNames.gauge;
+import static dev.takeaways.metrics.MetricNames.is;
+import static dev.takeaways.metrics.MetricNames.isOneOf;
+
 import dev.takeaways.metrics.Assertion;
 import dev.takeaways.metrics.AssertionKind;
 import dev.takeaways.metrics.Conservation;
@@ -28,17 +42,17 @@ public final class EnrichContract {
           .kind(AssertionKind.INVARIANT)
           .description("Every note read is enriched, deleted or dead-lettered: exactly one outcome per record.")
           .severity(Severity.PAGE)
-          .remedy("Compare takeaways_enrich_notes_total by outcome with the records read; check the enrich logs for the failing note.")
+          .remedy("Compare " + counter(ENRICH_NOTES) + " by outcome with the records read; check the enrich logs for the failing note.")
           .violatedWhen(
               // What ingest sent five minutes ago must all have an outcome by now.
-              Conservation.violated("takeaways_ingest_notes_total{outcome=~\"sent|deleted\"}", "sum(takeaways_enrich_notes_total)"),
+              Conservation.violated(counter(INGEST_NOTES, isOneOf(OUTCOME, "sent", "deleted")), "sum(" + counter(ENRICH_NOTES) + ")"),
               "10m",
               new Assertion.Example(
-                  Map.of("takeaways_ingest_notes_total{outcome=\"sent\"}", "0+10x60",
-                      "takeaways_enrich_notes_total{outcome=\"enriched\"}", "0+5x60",
+                  Map.of(counter(INGEST_NOTES, is(OUTCOME, "sent")), "0+10x60",
+                      counter(ENRICH_NOTES, is(OUTCOME, "enriched")), "0+5x60",
                       "process_uptime_seconds", "600+60x60"),
-                  Map.of("takeaways_ingest_notes_total{outcome=\"sent\"}", "0+10x60",
-                      "takeaways_enrich_notes_total{outcome=\"enriched\"}", "0+10x60",
+                  Map.of(counter(INGEST_NOTES, is(OUTCOME, "sent")), "0+10x60",
+                      counter(ENRICH_NOTES, is(OUTCOME, "enriched")), "0+10x60",
                       "process_uptime_seconds", "600+60x60"),
                   "40m"))
           .build();
@@ -72,12 +86,12 @@ public final class EnrichContract {
           .severity(Severity.TICKET)
           .remedy("A drop means notes about tools the taxonomy lacks, or a broken taxonomy file: look at `takeaways top` and the untagged takeaways, extend --taxonomy.")
           .violatedWhen(
-              "sum(increase(takeaways_enrich_tagged_takeaways_total[1h])) / sum(increase(takeaways_enrich_takeaways_total[1h])) < 0.5"
-                  + " and on() sum(increase(takeaways_enrich_takeaways_total[1h])) >= 50",
+              "sum(increase(" + counter(ENRICH_TAGGED_TAKEAWAYS) + "[1h])) / sum(increase(" + counter(ENRICH_TAKEAWAYS) + "[1h])) < 0.5"
+                  + " and on() sum(increase(" + counter(ENRICH_TAKEAWAYS) + "[1h])) >= 50",
               "15m",
               new Assertion.Example(
-                  Map.of("takeaways_enrich_takeaways_total{kind=\"point\"}", "0+10x120", "takeaways_enrich_tagged_takeaways_total", "0+2x120"),
-                  Map.of("takeaways_enrich_takeaways_total{kind=\"point\"}", "0+10x120", "takeaways_enrich_tagged_takeaways_total", "0+8x120"),
+                  Map.of(counter(ENRICH_TAKEAWAYS, is(KIND, "point")), "0+10x120", counter(ENRICH_TAGGED_TAKEAWAYS), "0+2x120"),
+                  Map.of(counter(ENRICH_TAKEAWAYS, is(KIND, "point")), "0+10x120", counter(ENRICH_TAGGED_TAKEAWAYS), "0+8x120"),
                   "90m"))
           .build();
 
@@ -89,11 +103,11 @@ public final class EnrichContract {
           .severity(Severity.PAGE)
           .remedy("Read the enrich log for the stream thread's exception; restart the process once the cause (broker, state directory) is fixed.")
           .violatedWhen(
-              "max(takeaways_streams_state{state=~\"error|pending_error\"}) > 0",
+              "max(" + gauge(STREAMS_STATE, isOneOf(STATE, "error", "pending_error")) + ") > 0",
               "1m",
               new Assertion.Example(
-                  Map.of("takeaways_streams_state{state=\"error\"}", "1x30", "takeaways_streams_state{state=\"running\"}", "0x30"),
-                  Map.of("takeaways_streams_state{state=\"error\"}", "0x30", "takeaways_streams_state{state=\"running\"}", "1x30"),
+                  Map.of(gauge(STREAMS_STATE, is(STATE, "error")), "1x30", gauge(STREAMS_STATE, is(STATE, "running")), "0x30"),
+                  Map.of(gauge(STREAMS_STATE, is(STATE, "error")), "0x30", gauge(STREAMS_STATE, is(STATE, "running")), "1x30"),
                   "10m"))
           .build();
 
@@ -105,11 +119,11 @@ public final class EnrichContract {
           .severity(Severity.PAGE)
           .remedy("Read the enrich log for the stream thread's exception and the note it names; fix the cause or dead-letter the note by hand.")
           .violatedWhen(
-              "max(takeaways_enrich_stream_failures_in_a_row) >= 3",
+              "max(" + gauge(ENRICH_FAILURES_IN_A_ROW) + ") >= 3",
               "1m",
               new Assertion.Example(
-                  Map.of("takeaways_enrich_stream_failures_in_a_row", "3x30"),
-                  Map.of("takeaways_enrich_stream_failures_in_a_row", "1x30"),
+                  Map.of(gauge(ENRICH_FAILURES_IN_A_ROW), "3x30"),
+                  Map.of(gauge(ENRICH_FAILURES_IN_A_ROW), "1x30"),
                   "10m"))
           .build();
 

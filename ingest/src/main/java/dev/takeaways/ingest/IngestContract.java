@@ -1,5 +1,11 @@
 package dev.takeaways.ingest;
 
+import static dev.takeaways.metrics.MetricNames.COMPONENT_ERRORS;
+import static dev.takeaways.metrics.MetricNames.ERROR_TYPE;
+import static dev.takeaways.metrics.MetricNames.STAGE;
+import static dev.takeaways.metrics.MetricNames.counter;
+import static dev.takeaways.metrics.MetricNames.is;
+
 import dev.takeaways.metrics.Assertion;
 import dev.takeaways.metrics.AssertionKind;
 import dev.takeaways.metrics.Severity;
@@ -37,11 +43,11 @@ public final class IngestContract {
           .severity(Severity.PAGE)
           .remedy("Check the brokers and the ingest log; notes keep waiting in the folder, checkpoint or outbox and are sent when Kafka is back.")
           .violatedWhen(
-              "sum(increase(takeaways_component_errors_total{stage=\"ingest\"}[10m])) > 0",
+              "sum(increase(" + counter(COMPONENT_ERRORS, is(STAGE, "ingest")) + "[10m])) > 0",
               "5m",
               new Assertion.Example(
-                  Map.of("takeaways_component_errors_total{stage=\"ingest\",error_type=\"send-failed\"}", "0+1x30"),
-                  Map.of("takeaways_component_errors_total{stage=\"ingest\",error_type=\"send-failed\"}", "0x30"),
+                  Map.of(counter(COMPONENT_ERRORS, is(STAGE, "ingest"), is(ERROR_TYPE, "send-failed")), "0+1x30"),
+                  Map.of(counter(COMPONENT_ERRORS, is(STAGE, "ingest"), is(ERROR_TYPE, "send-failed")), "0x30"),
                   "20m"))
           .build();
 

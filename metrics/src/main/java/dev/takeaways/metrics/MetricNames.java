@@ -78,6 +78,36 @@ public final class MetricNames {
     return name.replace('.', '_') + "_total";
   }
 
+  /** The name Prometheus shows for gauge {@code name}: {@code a.b} becomes {@code a_b}. */
+  public static String prometheusGauge(String name) {
+    return name.replace('.', '_');
+  }
+
+  /** A PromQL series selector: {@code name{m1,m2}}, or the name alone without matchers. */
+  public static String select(String prometheusName, String... matchers) {
+    return matchers.length == 0 ? prometheusName : prometheusName + "{" + String.join(",", matchers) + "}";
+  }
+
+  /** The PromQL selector of counter {@code name}'s series: {@code a_b_total{m1,m2}}. */
+  public static String counter(String name, String... matchers) {
+    return select(prometheusCounter(name), matchers);
+  }
+
+  /** The PromQL selector of gauge {@code name}'s series: {@code a_b{m1,m2}}. */
+  public static String gauge(String name, String... matchers) {
+    return select(prometheusGauge(name), matchers);
+  }
+
+  /** The PromQL matcher {@code key="value"}. */
+  public static String is(String key, String value) {
+    return key + "=\"" + value + "\"";
+  }
+
+  /** The PromQL matcher {@code key=~"a|b"}: any of the values. */
+  public static String isOneOf(String key, String... values) {
+    return key + "=~\"" + String.join("|", values) + "\"";
+  }
+
   /** The {@link #REASON} value when there is none. */
   public static final String NONE = "none";
 }

@@ -1,5 +1,17 @@
 package dev.takeaways.publish;
 
+import static dev.takeaways.metrics.MetricNames.ASSERTION;
+import static dev.takeaways.metrics.MetricNames.ASSERTION_CHECKS;
+import static dev.takeaways.metrics.MetricNames.COMPONENT_ERRORS;
+import static dev.takeaways.metrics.MetricNames.ENRICH_NOTES;
+import static dev.takeaways.metrics.MetricNames.INGEST_NOTES;
+import static dev.takeaways.metrics.MetricNames.OUTCOME;
+import static dev.takeaways.metrics.MetricNames.PUBLISH_NOTES;
+import static dev.takeaways.metrics.MetricNames.STAGE;
+import static dev.takeaways.metrics.MetricNames.counter;
+import static dev.takeaways.metrics.MetricNames.is;
+import static dev.takeaways.metrics.MetricNames.isOneOf;
+
 import dev.takeaways.metrics.Assertion;
 import dev.takeaways.metrics.AssertionKind;
 import dev.takeaways.metrics.Conservation;
@@ -39,8 +51,8 @@ public final class PublishContract {
           .remedy("Look at the Streams commit interval, publisher errors and store latency on the Pipeline dashboard.")
           .objective(new Assertion.Slo(
               0.99,
-              "takeaways_assertion_checks_total{assertion=\"e2e-latency-p99-under-2s\",outcome=\"fail\"}",
-              "takeaways_assertion_checks_total{assertion=\"e2e-latency-p99-under-2s\",outcome=\"pass\"}",
+              counter(ASSERTION_CHECKS, is(ASSERTION, "e2e-latency-p99-under-2s"), is(OUTCOME, "fail")),
+              counter(ASSERTION_CHECKS, is(ASSERTION, "e2e-latency-p99-under-2s"), is(OUTCOME, "pass")),
               0.01))
           .build();
 
@@ -53,16 +65,16 @@ public final class PublishContract {
           .kind(AssertionKind.INVARIANT)
           .description("Every note enriched (or deleted) five minutes ago has been stored, deleted or dead-lettered by publish.")
           .severity(Severity.PAGE)
-          .remedy("Look at the publisher: /health, takeaways_component_errors_total{stage=\"publish\"}, its log; the store may be down.")
+          .remedy("Look at the publisher: /health, " + counter(COMPONENT_ERRORS, is(STAGE, "publish")) + ", its log; the store may be down.")
           .violatedWhen(
-              Conservation.violated("takeaways_enrich_notes_total{outcome=~\"enriched|deleted\"}", "sum(takeaways_publish_notes_total)"),
+              Conservation.violated(counter(ENRICH_NOTES, isOneOf(OUTCOME, "enriched", "deleted")), "sum(" + counter(PUBLISH_NOTES) + ")"),
               "10m",
               new Assertion.Example(
-                  Map.of("takeaways_enrich_notes_total{outcome=\"enriched\"}", "0+10x60",
-                      "takeaways_publish_notes_total{outcome=\"stored\"}", "0+5x60",
+                  Map.of(counter(ENRICH_NOTES, is(OUTCOME, "enriched")), "0+10x60",
+                      counter(PUBLISH_NOTES, is(OUTCOME, "stored")), "0+5x60",
                       "process_uptime_seconds", "600+60x60"),
-                  Map.of("takeaways_enrich_notes_total{outcome=\"enriched\"}", "0+10x60",
-                      "takeaways_publish_notes_total{outcome=\"stored\"}", "0+10x60",
+                  Map.of(counter(ENRICH_NOTES, is(OUTCOME, "enriched")), "0+10x60",
+                      counter(PUBLISH_NOTES, is(OUTCOME, "stored")), "0+10x60",
                       "process_uptime_seconds", "600+60x60"),
                   "40m"))
           .build();
@@ -91,17 +103,17 @@ public final class PublishContract {
           .severity(Severity.PAGE)
           .remedy("Compare the stages' component counters on the Pipeline dashboard to find the stage that holds the notes.")
           .violatedWhen(
-              Conservation.violated("takeaways_ingest_notes_total{outcome=~\"sent|deleted\"}",
-                  "(sum(takeaways_publish_notes_total) + sum(takeaways_enrich_notes_total{outcome=\"dead-lettered\"} or vector(0)))"),
+              Conservation.violated(counter(INGEST_NOTES, isOneOf(OUTCOME, "sent", "deleted")),
+                  "(sum(" + counter(PUBLISH_NOTES) + ") + sum(" + counter(ENRICH_NOTES, is(OUTCOME, "dead-lettered")) + " or vector(0)))"),
               "10m",
               new Assertion.Example(
-                  Map.of("takeaways_ingest_notes_total{outcome=\"sent\"}", "0+10x60",
-                      "takeaways_publish_notes_total{outcome=\"stored\"}", "0+4x60",
-                      "takeaways_enrich_notes_total{outcome=\"dead-lettered\"}", "0+1x60",
+                  Map.of(counter(INGEST_NOTES, is(OUTCOME, "sent")), "0+10x60",
+                      counter(PUBLISH_NOTES, is(OUTCOME, "stored")), "0+4x60",
+                      counter(ENRICH_NOTES, is(OUTCOME, "dead-lettered")), "0+1x60",
                       "process_uptime_seconds", "600+60x60"),
-                  Map.of("takeaways_ingest_notes_total{outcome=\"sent\"}", "0+10x60",
-                      "takeaways_publish_notes_total{outcome=\"stored\"}", "0+9x60",
-                      "takeaways_enrich_notes_total{outcome=\"dead-lettered\"}", "0+1x60",
+                  Map.of(counter(INGEST_NOTES, is(OUTCOME, "sent")), "0+10x60",
+                      counter(PUBLISH_NOTES, is(OUTCOME, "stored")), "0+9x60",
+                      counter(ENRICH_NOTES, is(OUTCOME, "dead-lettered")), "0+1x60",
                       "process_uptime_seconds", "600+60x60"),
                   "40m"))
           .build();
