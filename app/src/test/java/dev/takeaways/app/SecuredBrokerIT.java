@@ -95,9 +95,12 @@ class SecuredBrokerIT {
         return StoreRows.count(store, "SELECT COUNT(*) FROM takeaways") == 1;
       });
       assertThat(StoreRows.count(store, "SELECT COUNT(*) FROM notes WHERE id = 'secured.md'")).isEqualTo(1);
-      HttpResponse<String> health = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+      // Healthy: every stage's client got through. A stage may be between two states for a moment (the
+      // enrich stream settling its six partitions' tasks), so wait for it.
+      HttpRequest healthRequest = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/health")).build();
+      HttpResponse<String> health = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+          .until(() -> HttpClient.newHttpClient().send(healthRequest, HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 200);
+      assertThat(health.body()).contains("\"status\":\"UP\"");
 
       // The publisher's producer got through too: the takeaway is on takeaways.tagged, read with the same settings.
       Map<String, Object> consumer = new HashMap<>(client);
