@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.takeaways.broker.EmbeddedKafkaBroker;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,9 +71,7 @@ final class KafkaFixture implements AutoCloseable {
 
   /** A port nothing listens on now: for a broker or server to bind, or as an unreachable address. */
   static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    return EmbeddedKafkaBroker.freePort();
   }
 
   /**

@@ -11,7 +11,6 @@ import dev.takeaways.ingest.NoteValidator;
 import dev.takeaways.metrics.AssertionChecker;
 import dev.takeaways.model.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,7 +41,7 @@ public final class SaveLatencyBench {
     Duration poll = args.length > 2 ? Duration.ofMillis(Long.parseLong(args[2])) : null;
     Path dir = Files.createTempDirectory("save-latency");
     Path notes = Files.createDirectories(dir.resolve("notes"));
-    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), "127.0.0.1", freePort(), freePort(), Duration.ofSeconds(60))) {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), "127.0.0.1", EmbeddedKafkaBroker.freePort(), EmbeddedKafkaBroker.freePort(), Duration.ofSeconds(60))) {
       Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
       TopicInstaller.install(client, true);
       Map<String, Long> arrived = new ConcurrentHashMap<>();
@@ -103,9 +102,4 @@ public final class SaveLatencyBench {
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 }

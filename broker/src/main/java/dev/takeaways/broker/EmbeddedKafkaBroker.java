@@ -204,8 +204,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  /** Whether a folder holds a formatted broker. */
-  public static boolean isFormatted(Path dataDir) {
-    return Files.exists(dataDir.resolve("logs/meta.properties"));
+  /** A port nothing listens on now, for a broker or a server to bind (or to stand for an unreachable address). */
+  public static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
   }
 }

@@ -505,6 +505,9 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
         return true;
       }
     }
+    // Editors' own files: backups (name~), Vim's swap files (.swp, .swx) and the file named 4913 that
+    // Vim creates and deletes at once to test that it may write in the folder, temporary files
+    // (.tmp), Emacs' auto-saves (#name#).
     String name = path.getFileName() == null ? "" : path.getFileName().toString();
     return name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx") || name.endsWith(".tmp")
         || name.equals("4913") || name.startsWith("#");

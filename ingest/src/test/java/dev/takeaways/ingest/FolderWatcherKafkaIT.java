@@ -7,7 +7,6 @@ import dev.takeaways.model.DeadLetter;
 import dev.takeaways.model.RawNote;
 import dev.takeaways.model.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +42,7 @@ class FolderWatcherKafkaIT extends FolderWatcherTest {
   @BeforeAll
   static void startBroker() throws Exception {
     brokerDir = Files.createTempDirectory("watcher-it");
-    broker = EmbeddedKafkaBroker.start(brokerDir.resolve("kafka"), "127.0.0.1", freePort(), freePort(), Duration.ofSeconds(60));
+    broker = EmbeddedKafkaBroker.start(brokerDir.resolve("kafka"), "127.0.0.1", EmbeddedKafkaBroker.freePort(), EmbeddedKafkaBroker.freePort(), Duration.ofSeconds(60));
     client = Map.of("bootstrap.servers", broker.bootstrapServers());
     try (Admin admin = Admin.create(client)) {
       admin.createTopics(List.of(
@@ -124,9 +123,4 @@ class FolderWatcherKafkaIT extends FolderWatcherTest {
     return out;
   }
 
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 }

@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,7 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
 
       String bootstrap = bootstrapServers;
       if (bootstrap == null) {
-        broker = EmbeddedKafkaBroker.start(work.resolve("kafka"), "127.0.0.1", freePort(), freePort(), Duration.ofSeconds(60));
+        broker = EmbeddedKafkaBroker.start(work.resolve("kafka"), "127.0.0.1", EmbeddedKafkaBroker.freePort(), EmbeddedKafkaBroker.freePort(), Duration.ofSeconds(60));
         bootstrap = broker.bootstrapServers();
       }
       Map<String, Object> client = Map.of("bootstrap.servers", bootstrap);
@@ -442,11 +441,6 @@ public final class BenchCommand implements Callable<Integer> {
     return Math.round(d * 1000) / 1000.0;
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
 
   private static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
