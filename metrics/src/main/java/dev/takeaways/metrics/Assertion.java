@@ -87,6 +87,14 @@ public record Assertion(
     public double budget() {
       return 1 - objective;
     }
+
+    /**
+     * The fewest events on which the objective is judged: as many as it takes for one bad event to
+     * fit the budget (100 for 99%). Under it, one slow note of a cold start would read as a breach.
+     */
+    public long minEvents() {
+      return (long) Math.ceil(1 / budget() - 1e-9);
+    }
   }
 
   /**

@@ -79,17 +79,38 @@ public final class AssertionChecker {
   /** How often {@code assertion} passed and failed so far. */
   public Counts counts(Assertion assertion) {
     return new Counts(
-        (long) passes.get(assertion.name()).count(), (long) failures.get(assertion.name()).count());
+        (long) passes.get(assertion.name()).count(), (long) failures.get(assertion.name()).count(), assertion.slo());
   }
 
-  /** Pass and fail counts of one assertion. */
-  public record Counts(long passed, long failed) {
-    /** {@code failing}, {@code ok}, or {@code unchecked} when never checked. */
+  /**
+   * Pass and fail counts of one assertion.
+   *
+   * @param slo the assertion's objective, or null for one that must always hold
+   */
+  public record Counts(long passed, long failed, Assertion.Slo slo) {
+    /** Counts of an assertion that must always hold. */
+    public Counts(long passed, long failed) {
+      this(passed, failed, null);
+    }
+
+    /**
+     * {@code unchecked} when never checked; for an assertion that must always hold, {@code failing}
+     * after one failure, else {@code ok}; for an SLO, {@code not enough data} under {@link
+     * Assertion.Slo#minEvents()} events, then {@code failing} when the bad share is over its budget,
+     * else {@code ok}.
+     */
     public String status() {
-      if (failed > 0) {
-        return "failing";
+      long total = passed + failed;
+      if (total == 0) {
+        return "unchecked";
       }
-      return passed > 0 ? "ok" : "unchecked";
+      if (slo == null) {
+        return failed > 0 ? "failing" : "ok";
+      }
+      if (total < slo.minEvents()) {
+        return "not enough data";
+      }
+      return (double) failed / total > slo.budget() ? "failing" : "ok";
     }
   }
 }

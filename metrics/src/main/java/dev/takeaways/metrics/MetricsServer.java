@@ -95,7 +95,7 @@ public final class MetricsServer implements AutoCloseable {
       StringBuilder out = new StringBuilder();
       for (Assertion a : checker.assertions()) {
         AssertionChecker.Counts c = checker.counts(a);
-        out.append(String.format("%-9s %-38s %-8s %-13s pass=%d fail=%d  %s%n",
+        out.append(String.format("%-15s %-38s %-8s %-13s pass=%d fail=%d  %s%n",
             c.status(), a.name(), a.stage().tagValue(), a.kind().tagValue(), c.passed(), c.failed(), a.description()));
       }
       respond(ex, 200, "text/plain; charset=utf-8", out.toString());
