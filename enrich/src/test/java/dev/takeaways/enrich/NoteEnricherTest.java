@@ -43,6 +43,16 @@ class NoteEnricherTest {
   }
 
   @Test
+  void theWarmUpNoteRunsEveryPathOfEnrich() {
+    dev.takeaways.model.EnrichedNote sample = ENRICHER.warmUp();
+
+    assertThat(sample.sessions()).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(sample.takeaways()).extracting(t -> t.kind().wireName()).contains("point", "quote", "aside", "summary", "tool-mention", "highlight");
+    assertThat(sample.takeaways()).flatExtracting(t -> t.tags()).extracting(t -> t.id())
+        .contains("tool:jenkins", "tool:terraform", "practice:code-review", "practice:immutable-infrastructure");
+  }
+
+  @Test
   void aNoteWithoutTitleOrHeadingIsNamedAfterItsFile() {
     EnrichedNote note = ((EnrichResult.Enriched) enrich("journal/monday.md", "- fixed the Jenkins agents\n")).note();
 

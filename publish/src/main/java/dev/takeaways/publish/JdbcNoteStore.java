@@ -111,86 +111,98 @@ public final class JdbcNoteStore implements NoteStore {
       if (!claim(c, note.id(), at)) {
         return false;
       }
-      deleteRows(c, note.id());
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO notes (id, path, title, created, content_hash, ingested_at, stored_at, session_count, takeaway_count)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        ps.setString(1, note.id());
-        ps.setString(2, note.path());
-        ps.setString(3, note.title());
-        ps.setString(4, note.created());
-        ps.setString(5, note.contentHash());
-        ps.setLong(6, note.ingestedAt());
-        ps.setLong(7, clock.millis());
-        ps.setInt(8, note.sessions().size());
-        ps.setInt(9, note.takeaways().size());
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO note_keywords (note_id, keyword) VALUES (?, ?)")) {
-        for (String keyword : new java.util.LinkedHashSet<>(note.keywords())) {
-          ps.setString(1, note.id());
-          ps.setString(2, keyword);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO sessions (id, note_id, position, title, speaker, url, section) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        int position = 0;
-        for (Session s : note.sessions()) {
-          ps.setString(1, s.id());
-          ps.setString(2, note.id());
-          ps.setInt(3, position++);
-          ps.setString(4, s.title());
-          ps.setString(5, s.speaker());
-          ps.setString(6, s.url());
-          ps.setString(7, s.section());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-      Set<String> tagIds = new HashSet<>();
-      note.tags().forEach(tag -> tagIds.add(tag.id()));
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO takeaways (id, note_id, session_id, position, kind, text, section) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        for (Takeaway t : note.takeaways()) {
-          ps.setString(1, t.id());
-          ps.setString(2, note.id());
-          ps.setString(3, t.sessionId());
-          ps.setInt(4, t.position());
-          ps.setString(5, t.kind().wireName());
-          ps.setString(6, t.text());
-          ps.setString(7, t.section());
-          ps.addBatch();
-          t.tags().forEach(tag -> tagIds.add(tag.id()));
-        }
-        ps.executeBatch();
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO tags (id, type, slug) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
-        for (String id : tagIds) {
-          int colon = id.indexOf(':');
-          ps.setString(1, id);
-          ps.setString(2, id.substring(0, colon));
-          ps.setString(3, id.substring(colon + 1));
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO takeaway_tags (takeaway_id, tag_id, matched_text, span_start, span_end, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        for (Takeaway t : note.takeaways()) {
-          addTags(ps, t.id(), t.tags());
-        }
-        ps.executeBatch();
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO note_tags (note_id, tag_id, matched_text, span_start, span_end, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        addTags(ps, note.id(), note.tags());
-        ps.executeBatch();
-      }
+      replaceRows(c, note);
       return true;
     });
+  }
+
+  @Override
+  public void rehearse(EnrichedNote note) throws SQLException {
+    inTransaction(c -> {
+      replaceRows(c, note);
+      return false; // rolled back: nothing is stored
+    });
+  }
+
+  private void replaceRows(Connection c, EnrichedNote note) throws SQLException {
+    deleteRows(c, note.id());
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO notes (id, path, title, created, content_hash, ingested_at, stored_at, session_count, takeaway_count)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, note.id());
+      ps.setString(2, note.path());
+      ps.setString(3, note.title());
+      ps.setString(4, note.created());
+      ps.setString(5, note.contentHash());
+      ps.setLong(6, note.ingestedAt());
+      ps.setLong(7, clock.millis());
+      ps.setInt(8, note.sessions().size());
+      ps.setInt(9, note.takeaways().size());
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO note_keywords (note_id, keyword) VALUES (?, ?)")) {
+      for (String keyword : new java.util.LinkedHashSet<>(note.keywords())) {
+        ps.setString(1, note.id());
+        ps.setString(2, keyword);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO sessions (id, note_id, position, title, speaker, url, section) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      int position = 0;
+      for (Session s : note.sessions()) {
+        ps.setString(1, s.id());
+        ps.setString(2, note.id());
+        ps.setInt(3, position++);
+        ps.setString(4, s.title());
+        ps.setString(5, s.speaker());
+        ps.setString(6, s.url());
+        ps.setString(7, s.section());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    Set<String> tagIds = new HashSet<>();
+    note.tags().forEach(tag -> tagIds.add(tag.id()));
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO takeaways (id, note_id, session_id, position, kind, text, section) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (Takeaway t : note.takeaways()) {
+        ps.setString(1, t.id());
+        ps.setString(2, note.id());
+        ps.setString(3, t.sessionId());
+        ps.setInt(4, t.position());
+        ps.setString(5, t.kind().wireName());
+        ps.setString(6, t.text());
+        ps.setString(7, t.section());
+        ps.addBatch();
+        t.tags().forEach(tag -> tagIds.add(tag.id()));
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO tags (id, type, slug) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+      for (String id : tagIds) {
+        int colon = id.indexOf(':');
+        ps.setString(1, id);
+        ps.setString(2, id.substring(0, colon));
+        ps.setString(3, id.substring(colon + 1));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO takeaway_tags (takeaway_id, tag_id, matched_text, span_start, span_end, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (Takeaway t : note.takeaways()) {
+        addTags(ps, t.id(), t.tags());
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO note_tags (note_id, tag_id, matched_text, span_start, span_end, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      addTags(ps, note.id(), note.tags());
+      ps.executeBatch();
+    }
   }
 
   private static void addTags(PreparedStatement ps, String ownerId, List<Tag> tags) throws SQLException {

@@ -43,6 +43,12 @@ public interface NoteStore extends AutoCloseable {
    */
   record Position(String topicId, int partition, long offset) {}
 
+  /**
+   * Writes {@code note}'s rows and rolls them back: the statements and the code that writes them are
+   * warm before the first real note, and nothing is stored.
+   */
+  default void rehearse(EnrichedNote note) throws SQLException {}
+
   /** What the store holds for a note, to check a write after its commit. */
   Optional<StoredNote> find(String noteId) throws SQLException;
 

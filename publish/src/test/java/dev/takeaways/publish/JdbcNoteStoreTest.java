@@ -140,6 +140,18 @@ class JdbcNoteStoreTest {
   }
 
   @Test
+  void aRehearsalWritesAndRollsBackLeavingNothing() throws SQLException {
+    store.apply(note("b.md", "h1", "kept"));
+
+    store.rehearse(note("a.md", "h1", "use Docker", "plain"));
+    store.rehearse(note("b.md", "h2", "replaced, then rolled back"));
+
+    assertThat(store.find("a.md")).isEmpty();
+    assertThat(column("SELECT text FROM takeaways")).containsExactly("kept");
+    assertThat(column("SELECT COUNT(*) FROM takeaway_tags")).containsExactly("0");
+  }
+
+  @Test
   void applyingTheSameNoteTwiceGivesTheSameRows() throws SQLException {
     store.apply(note("a.md", "h1", "use Docker", "plain"));
     store.apply(note("a.md", "h1", "use Docker", "plain"));
