@@ -15,20 +15,24 @@ import dev.takeaways.ingest.NoteValidator;
 import dev.takeaways.metrics.Assertion;
 import dev.takeaways.metrics.AssertionChecker;
 import dev.takeaways.metrics.MetricsServer;
-import dev.takeaways.model.Topics;
 import dev.takeaways.model.EnrichedNote;
+import dev.takeaways.model.Topics;
 import dev.takeaways.publish.JdbcNoteStore;
-import dev.takeaways.publish.SingleWriter;
 import dev.takeaways.publish.PublishContract;
+import dev.takeaways.publish.SingleWriter;
 import dev.takeaways.publish.StorePublisher;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -40,6 +44,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +75,7 @@ public final class Pipeline implements AutoCloseable {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
-    new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
     JvmGcMetrics gc = new JvmGcMetrics();
     gc.bindTo(registry);
     resources.push(gc);
@@ -95,11 +101,11 @@ public final class Pipeline implements AutoCloseable {
    * at once instead of waiting for the dead member's session to expire; another data folder (another
    * process, another container) gives another id.
    */
-  static String instanceId(String stage, java.nio.file.Path dataDir) {
+  static String instanceId(String stage, Path dataDir) {
     String host;
     try {
-      host = java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException e) {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
       host = "localhost";
     }
     String where = host + ":" + dataDir.toAbsolutePath().normalize();
@@ -118,7 +124,7 @@ public final class Pipeline implements AutoCloseable {
       JdbcNoteStore store = JdbcNoteStore.open(s.storeUrl(), clock);
       resources.push(store);
       Map<String, Object> publishKafka = new LinkedHashMap<>(s.kafka());
-      publishKafka.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId("publish", s.dataDir()));
+      publishKafka.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId("publish", s.dataDir()));
       StorePublisher publisher = new StorePublisher(publishKafka, store, registry, checker, clock);
       resources.push(publisher);
       readiness.put("publish", publisher::isHealthy);
@@ -130,7 +136,7 @@ public final class Pipeline implements AutoCloseable {
     if (enricher != null) {
       Map<String, String> overrides = new LinkedHashMap<>();
       s.kafka().forEach((k, v) -> overrides.put(k, String.valueOf(v)));
-      overrides.put(org.apache.kafka.streams.StreamsConfig.mainConsumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+      overrides.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
           instanceId("enrich", s.dataDir()));
       Properties config = EnrichStreams.config(s.bootstrapServers(), s.dataDir().resolve("streams"), overrides);
       EnrichStreams streams = new EnrichStreams(EnrichTopology.build(enricher, registry, checker, clock, config), config, registry, checker);

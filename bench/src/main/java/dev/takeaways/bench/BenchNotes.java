@@ -5,13 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.commonmark.parser.Parser;
 
 /** The notes the benchmarks run on: the seed ({@code ../shared/seed/}), and a large note of our own. */
 final class BenchNotes {
   private BenchNotes() {}
 
   /** The parse-only reference: commonmark-java configured as {@code NoteParser} configures it. */
-  static org.commonmark.parser.Parser commonmark() {
+  static Parser commonmark() {
     return dev.takeaways.enrich.parse.NoteParser.markdownParser();
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * What a folder watcher has sent: note id to content hash, kept in a JSON file so that a restart
@@ -23,7 +24,7 @@ public final class Checkpoint {
   private Checkpoint(Path file, Map<String, String> sent) {
     this.file = file;
     // Read by the HTTP server's threads (is an id the folder's?) while the watch writes it.
-    this.sent = new java.util.concurrent.ConcurrentSkipListMap<>(sent);
+    this.sent = new ConcurrentSkipListMap<>(sent);
   }
 
   /** Loads the checkpoint at {@code file}, or starts an empty one when there is none. */

@@ -11,8 +11,8 @@ import dev.takeaways.model.RawNote;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,6 +30,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -44,7 +47,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FolderWatcher implements Runnable, AutoCloseable {
   /** Paths with a note's name that are no file, already reported: each is reported once. */
-  private final java.util.Set<Path> toldSkipped = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<Path> toldSkipped = ConcurrentHashMap.newKeySet();
 
   private static final Logger LOG = LoggerFactory.getLogger(FolderWatcher.class);
   private static final long IDLE_WAIT_MILLIS = 500;
@@ -63,7 +66,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
    */
   public record Settings(Duration debounce, Duration poll, List<String> globs) {
     public Settings {
-      java.util.Objects.requireNonNull(debounce, "debounce");
+      Objects.requireNonNull(debounce, "debounce");
       globs = List.copyOf(globs.isEmpty() ? DEFAULT_GLOBS : globs);
       if (poll != null && (poll.isNegative() || poll.isZero())) {
         throw new IllegalArgumentException("the poll interval must be positive, was " + poll);

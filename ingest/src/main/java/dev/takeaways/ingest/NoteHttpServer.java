@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ public final class NoteHttpServer implements AutoCloseable {
     return t;
   });
   private final NoteIngestor ingestor;
-  private final java.util.function.Predicate<String> folderNote;
+  private final Predicate<String> folderNote;
   private final DiskSpace diskSpace;
   private final int maxBytes;
 
@@ -49,13 +50,13 @@ public final class NoteHttpServer implements AutoCloseable {
   /**
    * @param folderNote whether an id is a note of the watched folder: a POST may not replace it
    */
-  public NoteHttpServer(InetSocketAddress address, NoteIngestor ingestor, int maxBytes, java.util.function.Predicate<String> folderNote)
+  public NoteHttpServer(InetSocketAddress address, NoteIngestor ingestor, int maxBytes, Predicate<String> folderNote)
       throws IOException {
     this(address, ingestor, maxBytes, folderNote, null);
   }
 
   /** @param diskSpace the data folder's watermark: under it, a note is refused with 507 (null: none) */
-  public NoteHttpServer(InetSocketAddress address, NoteIngestor ingestor, int maxBytes, java.util.function.Predicate<String> folderNote,
+  public NoteHttpServer(InetSocketAddress address, NoteIngestor ingestor, int maxBytes, Predicate<String> folderNote,
       DiskSpace diskSpace) throws IOException {
     this.diskSpace = diskSpace;
     this.folderNote = folderNote;

@@ -9,7 +9,9 @@ import dev.takeaways.model.NoteIds;
 import dev.takeaways.model.RawNote;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,7 @@ public final class NoteIngestor {
   private final Clock clock;
   private final boolean deadLetterRejects;
   private final ComponentCounters components;
-  private final io.micrometer.core.instrument.Timer duration;
+  private final Timer duration;
 
   /**
    * @param deadLetterRejects whether rejected notes also go to {@code notes.dead-letter}: yes for
@@ -43,7 +45,7 @@ public final class NoteIngestor {
     this.checker = checker;
     this.clock = clock;
     this.components = new ComponentCounters(registry, Stage.INGEST);
-    this.duration = io.micrometer.core.instrument.Timer.builder(MetricNames.INGEST_DURATION)
+    this.duration = Timer.builder(MetricNames.INGEST_DURATION)
         .description("Time to validate one note and have Kafka acknowledge it").register(registry);
     count("sent", MetricNames.NONE, 0);
     count("deleted", MetricNames.NONE, 0);
@@ -87,7 +89,7 @@ public final class NoteIngestor {
       throw e;
     }
     checker.check(IngestContract.SEND_ACKNOWLEDGED, true, () -> "");
-    duration.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+    duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     components.sent(bytes.length);
     count("sent", MetricNames.NONE, 1);
     LOG.debug("sent {} as {}", path, id);

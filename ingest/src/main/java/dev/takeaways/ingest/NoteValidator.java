@@ -2,6 +2,7 @@ package dev.takeaways.ingest;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -67,7 +68,7 @@ public final class NoteValidator {
   }
 
   /** {@code bytes} from {@code offset} in {@code charset}, strictly; null when they are not. */
-  private static String decode(byte[] bytes, java.nio.charset.Charset charset, int offset) {
+  private static String decode(byte[] bytes, Charset charset, int offset) {
     try {
       return charset.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

@@ -1,5 +1,6 @@
 package dev.takeaways.metrics;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -102,10 +103,10 @@ public record Assertion(
    * {@code 0+10x60}) on which an invariant's alert fires by {@code evalTime}, and on which it does
    * not.
    */
-  public record Example(java.util.Map<String, String> firing, java.util.Map<String, String> healthy, String evalTime) {
+  public record Example(Map<String, String> firing, Map<String, String> healthy, String evalTime) {
     public Example {
-      firing = java.util.Map.copyOf(firing);
-      healthy = java.util.Map.copyOf(healthy);
+      firing = Map.copyOf(firing);
+      healthy = Map.copyOf(healthy);
       Objects.requireNonNull(evalTime, "evalTime");
     }
   }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -150,7 +151,7 @@ public final class RuleGenerator {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> test(String interval, Map<String, String> series, String evalTime, Map<String, Object> alert, boolean fires) {
     List<Object> input = new ArrayList<>();
-    new java.util.TreeMap<>(series).forEach((s, values) -> input.add(map("series", s, "values", values)));
+    new TreeMap<>(series).forEach((s, values) -> input.add(map("series", s, "values", values)));
     List<Object> expected = new ArrayList<>();
     if (fires) {
       Map<String, Object> labels = new LinkedHashMap<>((Map<String, Object>) alert.get("labels"));

@@ -2,6 +2,7 @@ package dev.takeaways.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * What enrich makes of a note: the value of a {@code notes.enriched} record, keyed by {@link
@@ -50,7 +51,7 @@ public record EnrichedNote(
 
   /** Distinct tag ids of the given type ({@code tool} or {@code practice}): the note's and its takeaways'. */
   public long distinctTags(String type) {
-    return java.util.stream.Stream.concat(tags.stream(), takeaways.stream().flatMap(t -> t.tags().stream()))
+    return Stream.concat(tags.stream(), takeaways.stream().flatMap(t -> t.tags().stream()))
         .map(Tag::id)
         .filter(id -> id.startsWith(type + ":"))
         .distinct()

@@ -1,12 +1,13 @@
 package dev.takeaways.model;
 
-import java.nio.file.Path;
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -139,7 +140,7 @@ public final class NoteIds {
      */
     public String next(String section, TakeawayKind kind, String tidyText) {
       if (!section.equals(lastSection)) {
-        java.util.Arrays.fill(places, 0L);
+        Arrays.fill(places, 0L);
         lastSection = section;
       }
       if (places[kind.ordinal()] == 0L) {

@@ -4,6 +4,7 @@ import dev.takeaways.model.EnrichedNote;
 import dev.takeaways.model.Session;
 import dev.takeaways.model.Tag;
 import dev.takeaways.model.Takeaway;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -56,7 +58,7 @@ public final class JdbcNoteStore implements NoteStore {
     Path parent = file.getParent();
     try {
       Files.createDirectories(parent);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new SQLException("cannot create the folder " + parent + " for the store: " + e.getMessage(), e);
     }
   }
@@ -141,7 +143,7 @@ public final class JdbcNoteStore implements NoteStore {
       ps.executeUpdate();
     }
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO note_keywords (note_id, keyword) VALUES (?, ?)")) {
-      for (String keyword : new java.util.LinkedHashSet<>(note.keywords())) {
+      for (String keyword : new LinkedHashSet<>(note.keywords())) {
         ps.setString(1, note.id());
         ps.setString(2, keyword);
         ps.addBatch();

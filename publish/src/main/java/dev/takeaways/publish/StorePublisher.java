@@ -23,9 +23,11 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -178,7 +180,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
         if (!done.isEmpty()) {
           try {
             consumer.commitSync(done);
-          } catch (org.apache.kafka.clients.consumer.CommitFailedException e) {
+          } catch (CommitFailedException e) {
             // The group moved the partitions on: their records come again, and applying a record
             // twice gives the same rows.
             LOG.warn("offsets not committed ({}); the records will be applied again", e.getMessage());
@@ -235,7 +237,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
     String name = Topics.NOTES_ENRICHED.name();
     try {
       return admin.describeTopics(List.of(name)).allTopicNames().get(10, TimeUnit.SECONDS).get(name).topicId().toString();
-    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       LOG.warn("could not read the id of {} ({}); comparing offsets as before", name, e.getMessage());
       return topicId;
     } catch (InterruptedException e) {

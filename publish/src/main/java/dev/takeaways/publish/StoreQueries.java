@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The questions people ask the store, in SQL that SQLite and PostgreSQL both run, with bound
@@ -99,7 +100,7 @@ public final class StoreQueries {
         ResultSetMetaData meta = rs.getMetaData();
         List<String> columns = new ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-          columns.add(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+          columns.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
         }
         List<List<Object>> rows = new ArrayList<>();
         while (rs.next()) {

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.commonmark.parser.Parser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -103,8 +108,8 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter progress = spec.commandLine().getErr();
     // One log line per note is right for up; here, thousands of them would drown the figures.
-    org.apache.logging.log4j.Level level = org.apache.logging.log4j.LogManager.getLogger("dev.takeaways").getLevel();
-    org.apache.logging.log4j.core.config.Configurator.setLevel("dev.takeaways", org.apache.logging.log4j.Level.WARN);
+    Level level = LogManager.getLogger("dev.takeaways").getLevel();
+    Configurator.setLevel("dev.takeaways", Level.WARN);
     if (enrichInstances < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--enrich-instances must be at least 1, was " + enrichInstances);
     }
@@ -112,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("takeaways-bench");
     EmbeddedKafkaBroker broker = null;
     Pipeline pipeline = null;
-    List<Pipeline> moreEnrich = new java.util.ArrayList<>();
+    List<Pipeline> moreEnrich = new ArrayList<>();
     HeapSampler heap = new HeapSampler();
     try {
       List<String> sections = sections(corpus != null ? corpus : examples());
@@ -238,12 +243,12 @@ public final class BenchCommand implements Callable<Integer> {
         broker.close();
       }
       deleteTree(work);
-      org.apache.logging.log4j.core.config.Configurator.setLevel("dev.takeaways", level);
+      Configurator.setLevel("dev.takeaways", level);
     }
   }
 
   static int parseSize(String s) {
-    String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+    String t = s.trim().toLowerCase(Locale.ROOT);
     if (t.endsWith("k")) {
       return Integer.parseInt(t.substring(0, t.length() - 1)) * 1024;
     }
@@ -301,7 +306,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private static double parseOnly(List<String> notes, long bytes) {
-    org.commonmark.parser.Parser parser = dev.takeaways.enrich.parse.NoteParser.markdownParser();
+    Parser parser = dev.takeaways.enrich.parse.NoteParser.markdownParser();
     for (int i = 0; i < Math.min(notes.size(), 2000); i++) {
       parser.parse(notes.get(i)); // warm-up
     }

@@ -1,5 +1,6 @@
 package dev.takeaways.app.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.takeaways.enrich.EnrichResult;
 import dev.takeaways.model.EnrichedNote;
 import dev.takeaways.model.JsonSerde;
@@ -54,7 +55,7 @@ public final class ParseCommand implements Callable<Integer> {
     EnrichedNote note = ((EnrichResult.Enriched) result).note();
     if (json) {
       // Streamed, not built as one string: a note of many takeaways makes JSON many times its size.
-      JsonSerde.mapper().writerWithDefaultPrettyPrinter().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+      JsonSerde.mapper().writerWithDefaultPrettyPrinter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
           .writeValue(out, note);
       out.println();
     } else {

@@ -1,7 +1,9 @@
 package dev.takeaways.app.cli;
 
 import dev.takeaways.app.TopicInstaller;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** The layout of the topics a command creates on a cluster: flags first, then the environment. */
@@ -34,13 +36,13 @@ public final class TopicOptions {
     if (singleNode) {
       return kafka;
     }
-    Map<String, Object> out = new java.util.LinkedHashMap<>(kafka);
+    Map<String, Object> out = new LinkedHashMap<>(kafka);
     out.putIfAbsent("replication.factor", installed.layout().replicationFactor());
     out.putIfAbsent("topic.min.insync.replicas", installed.layout().minInSyncReplicas());
     return out;
   }
 
-  private static <T> T orEnv(T flag, String variable, java.util.function.Function<String, T> parse) {
+  private static <T> T orEnv(T flag, String variable, Function<String, T> parse) {
     if (flag != null) {
       return flag;
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.node.AbstractVisitor;
@@ -531,7 +532,7 @@ public final class TakeawayExtractor {
 
       @Override
       public void visit(CustomBlock block) {
-        if (block instanceof org.commonmark.ext.gfm.tables.TableBlock) {
+        if (block instanceof TableBlock) {
           // Rows of the body; a table that is only a header (a bar of links, say) is read by its header.
           boolean hasBody = false;
           for (Node part = block.getFirstChild(); part != null; part = part.getNext()) {

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -229,7 +231,7 @@ public final class NoteParser {
 
   private static FrontMatter frontMatter(Map<?, ?> raw, List<String> warnings) {
     // Keys are matched case-insensitively: Hugo sites write Title and Speakers.
-    Map<String, Object> map = new java.util.HashMap<>();
+    Map<String, Object> map = new HashMap<>();
     raw.forEach((k, v) -> map.putIfAbsent(String.valueOf(k).toLowerCase(Locale.ROOT), v));
     List<String> tags = new ArrayList<>();
     addStrings(map.get("tags"), tags);
@@ -318,7 +320,7 @@ public final class NoteParser {
       if (value instanceof Date d) {
         return d.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
       }
-      if (value instanceof java.time.temporal.TemporalAccessor t) {
+      if (value instanceof TemporalAccessor t) {
         return LocalDate.from(t);
       }
       String s = value.toString().strip();

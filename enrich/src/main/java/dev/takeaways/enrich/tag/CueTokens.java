@@ -1,5 +1,7 @@
 package dev.takeaways.enrich.tag;
 
+import java.util.Arrays;
+
 /**
  * The words of a text: their spans in a lower-case copy of it ({@code ’} read as {@code '}), and
  * the number of the sentence each is in.
@@ -54,8 +56,8 @@ final class CueTokens {
 
   private void add(int start, int end, int sentence) {
     if (2 * size + 2 > spans.length) {
-      spans = java.util.Arrays.copyOf(spans, spans.length * 2);
-      sentences = java.util.Arrays.copyOf(sentences, sentences.length * 2);
+      spans = Arrays.copyOf(spans, spans.length * 2);
+      sentences = Arrays.copyOf(sentences, sentences.length * 2);
     }
     spans[2 * size] = start;
     spans[2 * size + 1] = end;

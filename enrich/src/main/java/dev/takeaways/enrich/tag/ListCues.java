@@ -1,6 +1,7 @@
 package dev.takeaways.enrich.tag;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -117,7 +118,7 @@ final class ListCues {
       }
     }
     if (leadingKnown < 2) {
-      java.util.Arrays.fill(leadEnd, -1);
+      Arrays.fill(leadEnd, -1);
     }
     return leadEnd;
   }

@@ -6,10 +6,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -158,7 +161,7 @@ public final class PracticeCues {
    * @param known whether a practice id is in the taxonomy in use (a user's file may remove one)
    */
   List<Tag> tag(String text, List<Tag> already, List<Tag> tools, List<List<String>> impliedByTools,
-      java.util.function.Predicate<String> known, double minConfidence) {
+      Predicate<String> known, double minConfidence) {
     List<Tag> out = new ArrayList<>();
     if (minConfidence <= CUE_CONFIDENCE) {
       CueTokens tokens = CueTokens.of(text);
@@ -184,7 +187,7 @@ public final class PracticeCues {
         tryCue(hits.cue(h), tokens, hits.token(h), text, already, out, known, minConfidence);
       }
       if (out.size() > 1) {
-        out.sort(java.util.Comparator.comparingInt(tag -> tag.evidence().start()));
+        out.sort(Comparator.comparingInt(tag -> tag.evidence().start()));
       }
     }
     if (minConfidence <= IMPLIED_CONFIDENCE && !tools.isEmpty() && saysMoreThanNames(text, tools)) {
@@ -290,7 +293,7 @@ public final class PracticeCues {
         return;
       }
       if (count + cues.length > hits.length) {
-        hits = java.util.Arrays.copyOf(hits, Math.max(2 * hits.length, count + cues.length));
+        hits = Arrays.copyOf(hits, Math.max(2 * hits.length, count + cues.length));
       }
       for (int cue : cues) {
         hits[count++] = (long) cue << 32 | token;
@@ -308,7 +311,7 @@ public final class PracticeCues {
 
   /** Adds the practice of {@code cue} where it matches around its anchor at token {@code at}, unless a tag has it. */
   private void tryCue(int number, CueTokens tokens, int at, String text, List<Tag> already, List<Tag> out,
-      java.util.function.Predicate<String> known, double minConfidence) {
+      Predicate<String> known, double minConfidence) {
     Cue cue = cues.get(number);
     double confidence = cueConfidence[number];
     if (confidence < minConfidence || has(out, cue.practiceId()) || has(already, cue.practiceId()) || !known.test(cue.practiceId())) {
@@ -375,7 +378,7 @@ public final class PracticeCues {
       if (cues != null && cues[cues.length - 1] == cue) {
         return cues; // two alternatives of the anchor step that start with one word
       }
-      int[] out = cues == null ? new int[1] : java.util.Arrays.copyOf(cues, cues.length + 1);
+      int[] out = cues == null ? new int[1] : Arrays.copyOf(cues, cues.length + 1);
       out[out.length - 1] = cue;
       return out;
     }

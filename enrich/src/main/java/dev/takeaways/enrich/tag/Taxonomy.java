@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -176,7 +177,7 @@ public record Taxonomy(List<TaxonomyEntry> entries, Set<String> notMisspellings)
         case "tools" -> read(t.getValueNode(), "tool", origin, user, entries);
         case "practices" -> read(t.getValueNode(), "practice", origin, user, entries);
         case "remove" -> remove.addAll(strings(t.getValueNode(), origin));
-        case "not-misspellings" -> strings(t.getValueNode(), origin).forEach(w -> notMisspellings.add(w.toLowerCase(java.util.Locale.ROOT)));
+        case "not-misspellings" -> strings(t.getValueNode(), origin).forEach(w -> notMisspellings.add(w.toLowerCase(Locale.ROOT)));
         default -> throw new IllegalArgumentException(
             at(origin, t.getKeyNode()) + "unknown key '" + key + "'; expected tools, practices, not-misspellings or remove");
       }

@@ -4,10 +4,13 @@ import dev.takeaways.model.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -76,7 +79,7 @@ public final class TaxonomyMatcher {
   private final ToolDiscovery discovery;
   private final PracticeCues practiceCues = PracticeCues.bundled();
   /** The practices of the taxonomy in use: a cue may only tag one of these. */
-  private final java.util.Set<String> practiceIds = new java.util.HashSet<>();
+  private final Set<String> practiceIds = new HashSet<>();
   /** The context ids of {@link ToolDiscovery#MARKERS}, in order. */
   private final int[] markerIds;
 
@@ -144,7 +147,7 @@ public final class TaxonomyMatcher {
     // Names first, then aliases, then misspellings: an entry's name beats another entry's alias.
     for (TaxonomyEntry e : entries) {
       Need need = !e.ambiguous() ? Need.NOTHING : e.context().isEmpty() ? Need.PROPER_NOUN : Need.CONTEXT;
-      if (need == Need.PROPER_NOUN && e.name().equals(e.name().toLowerCase(java.util.Locale.ROOT))
+      if (need == Need.PROPER_NOUN && e.name().equals(e.name().toLowerCase(Locale.ROOT))
           && !e.source().contains("+") && !e.source().contains("devicon")) {
         continue; // an ordinary word only one list of packages or logos names (and, time): not looked for
       }
@@ -353,7 +356,7 @@ public final class TaxonomyMatcher {
 
   /** The tag of a discovered tool, or null when it is under the threshold or {@code tags} has it. */
   private Tag discovered(ToolDiscovery.Found f, List<Tag> tags) {
-    String id = "tool:" + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    String id = "tool:" + f.name().toLowerCase(Locale.ROOT).replace('_', '-');
     if (f.confidence() < minConfidence || tags.stream().anyMatch(t -> t.id().equals(id))) {
       return null;
     }
@@ -521,7 +524,7 @@ public final class TaxonomyMatcher {
    * lists write all in lower case (tomcat) takes any capitals.
    */
   private static boolean sameLetters(String text, int start, int end, String name) {
-    boolean anyCase = name.equals(name.toLowerCase(java.util.Locale.ROOT));
+    boolean anyCase = name.equals(name.toLowerCase(Locale.ROOT));
     int i = start;
     int j = 0;
     while (true) {

@@ -1,10 +1,14 @@
 package dev.takeaways.enrich.topology;
 
 import dev.takeaways.model.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,7 +32,7 @@ public final class EnrichStreams implements AutoCloseable {
   private final KafkaStreamsMetrics metrics;
 
   public EnrichStreams(Topology topology, Properties config, MeterRegistry registry) {
-    this(topology, config, registry, new dev.takeaways.metrics.AssertionChecker(registry, java.util.List.of()));
+    this(topology, config, registry, new dev.takeaways.metrics.AssertionChecker(registry, List.of()));
   }
 
   /** @param checker where {@link dev.takeaways.enrich.EnrichContract#STREAM_MAKES_PROGRESS} is checked */
@@ -38,12 +42,12 @@ public final class EnrichStreams implements AutoCloseable {
     this.metrics = new KafkaStreamsMetrics(streams);
     metrics.bindTo(registry);
     for (KafkaStreams.State state : KafkaStreams.State.values()) {
-      io.micrometer.core.instrument.Gauge.builder(dev.takeaways.metrics.MetricNames.STREAMS_STATE, streams, s -> s.state() == state ? 1 : 0)
+      Gauge.builder(dev.takeaways.metrics.MetricNames.STREAMS_STATE, streams, s -> s.state() == state ? 1 : 0)
           .description("1 for the Kafka Streams state enrich is in, 0 for the others")
-          .tag(dev.takeaways.metrics.MetricNames.STATE, state.name().toLowerCase(java.util.Locale.ROOT))
+          .tag(dev.takeaways.metrics.MetricNames.STATE, state.name().toLowerCase(Locale.ROOT))
           .register(registry);
     }
-    io.micrometer.core.instrument.Gauge.builder(dev.takeaways.metrics.MetricNames.ENRICH_FAILURES_IN_A_ROW, this, x -> streak.inARow(progress()))
+    Gauge.builder(dev.takeaways.metrics.MetricNames.ENRICH_FAILURES_IN_A_ROW, this, x -> streak.inARow(progress()))
         .description("How many times in a row the enrich stream thread failed without finishing a note")
         .register(registry);
     streams.setStateListener(
@@ -101,7 +105,7 @@ public final class EnrichStreams implements AutoCloseable {
   /** How many notes enrich has finished (enriched, deleted or dead-lettered). */
   private double progress() {
     return registry.find(dev.takeaways.metrics.MetricNames.ENRICH_NOTES).counters().stream()
-        .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+        .mapToDouble(Counter::count).sum();
   }
 
   public KafkaStreams.State state() {

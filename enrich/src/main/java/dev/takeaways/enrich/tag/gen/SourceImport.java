@@ -1,5 +1,7 @@
 package dev.takeaways.enrich.tag.gen;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -108,12 +110,12 @@ public final class SourceImport {
    * Wappalyzer's technologies ({@code apps.json} of the npm package {@code wappalyzer} 5.9.34, MIT):
    * one row per technology with its category names and website; the detection patterns go.
    */
-  public static String wappalyzer(String appsJson) throws java.io.IOException {
-    com.fasterxml.jackson.databind.JsonNode root = dev.takeaways.model.JsonSerde.mapper().readTree(appsJson);
+  public static String wappalyzer(String appsJson) throws IOException {
+    JsonNode root = dev.takeaways.model.JsonSerde.mapper().readTree(appsJson);
     Map<String, String> categories = new TreeMap<>();
     root.get("categories").fields().forEachRemaining(e -> categories.put(e.getKey(), e.getValue().get("name").asText()));
     StringBuilder out = new StringBuilder("name\tcategories\twebsite\n");
-    Map<String, com.fasterxml.jackson.databind.JsonNode> apps = new TreeMap<>();
+    Map<String, JsonNode> apps = new TreeMap<>();
     root.get("apps").fields().forEachRemaining(e -> apps.put(e.getKey(), e.getValue()));
     apps.forEach((name, app) -> {
       List<String> cats = new ArrayList<>();

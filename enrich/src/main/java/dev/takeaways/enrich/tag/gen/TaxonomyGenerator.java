@@ -1,13 +1,17 @@
 package dev.takeaways.enrich.tag.gen;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,8 +95,8 @@ public final class TaxonomyGenerator {
    */
   public TaxonomyGenerator(Set<String> englishWords, Set<String> notMisspellings, Set<String> jargon, Set<String> rareWords) {
     this.rareWords = Set.copyOf(rareWords);
-    Set<String> lower = new java.util.HashSet<>();
-    Set<String> proper = new java.util.HashSet<>();
+    Set<String> lower = new HashSet<>();
+    Set<String> proper = new HashSet<>();
     for (String w : englishWords) {
       (w.equals(w.toLowerCase(Locale.ROOT)) ? lower : proper).add(w.toLowerCase(Locale.ROOT));
     }
@@ -187,7 +191,7 @@ public final class TaxonomyGenerator {
         new LinkedHashSet<>(List.of("curated")));
   }
 
-  private java.util.Optional<Entry> generated(String rawName, String category, String source, Set<String> excludedNames) {
+  private Optional<Entry> generated(String rawName, String category, String source, Set<String> excludedNames) {
     String name = rawName.strip();
     Set<String> aliases = new LinkedHashSet<>();
     Matcher parenthesis = PARENTHESIS.matcher(name);
@@ -211,19 +215,19 @@ public final class TaxonomyGenerator {
       name = project.group(1) != null ? project.group(1) : project.group(2);
     }
     if (excludedNames.contains(key(rawName)) || excludedNames.contains(key(name))) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     // Apache Kafka is kafka; Apache Storm stays apache-storm, as an ordinary word alone names nothing.
     boolean apache = name.startsWith("Apache ") && !isEnglish(name.substring("Apache ".length()));
     String slug = productSlug(apache ? name.substring("Apache ".length()) : name);
     if (slug.length() < 2) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     // An alias must name the tool on its own: not an ordinary word, not one or two letters.
     aliases.removeIf(a -> a.length() < 3 || isEnglish(a) || key(a).equals(key(rawName)));
     String cleanName = name;
     aliases.removeIf(a -> key(a).equals(key(cleanName)));
-    return java.util.Optional.of(
+    return Optional.of(
         new Entry("tool", slug, name, slug(category), aliases, List.of(), List.of(), isEnglish(name) || isShort(name),
             new LinkedHashSet<>(List.of(source))));
   }
@@ -351,7 +355,7 @@ public final class TaxonomyGenerator {
     return list(value).stream().map(Object::toString).toList();
   }
 
-  private static String write(java.util.Collection<Entry> entries, Set<String> notMisspellings) {
+  private static String write(Collection<Entry> entries, Set<String> notMisspellings) {
     StringBuilder out = new StringBuilder();
     out.append("{\"generated\": ").append(json(
         "by dev.takeaways.enrich.tag.gen.TaxonomyGenerator: do not edit by hand. Sources: the CNCF landscape and"
@@ -401,7 +405,7 @@ public final class TaxonomyGenerator {
   /** A JSON string. */
   static String json(String s) {
     StringBuilder q = new StringBuilder("\"");
-    com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s, q);
+    JsonStringEncoder.getInstance().quoteAsString(s, q);
     return q.append('"').toString();
   }
 }
