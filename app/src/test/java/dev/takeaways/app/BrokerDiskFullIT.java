@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.takeaways.publish.JdbcNoteStore;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +33,7 @@ class BrokerDiskFullIT {
   private static final Duration PATIENCE = Duration.ofSeconds(120);
 
   @TempDir Path dir;
-  private Path small;
-  private boolean mounted;
+  private SmallDisk disk;
   private Process up;
 
   @AfterEach
@@ -48,22 +44,15 @@ class BrokerDiskFullIT {
         up.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       }
     }
-    if (mounted) {
-      run("umount", small.toString());
+    if (disk != null) {
+      disk.close();
     }
-  }
-
-  private static int run(String... command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    p.getInputStream().readAllBytes();
-    return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
   }
 
   @Test
   void upOutlivesItsBrokersFullDiskAndBringsTheBrokerBack() throws Exception {
-    small = Files.createDirectories(dir.resolve("small"));
-    mounted = run("mount", "-t", "tmpfs", "-o", "size=160m", "tmpfs", small.toString()) == 0;
-    Assumptions.assumeTrue(mounted, "this machine does not let the test mount a small tmpfs (needs root); skipped");
+    disk = SmallDisk.mount(dir.resolve("small"), "160m");
+    Path small = disk.root();
 
     Path watch = Files.createDirectories(dir.resolve("notes"));
     Path data = small.resolve("data");
@@ -82,15 +71,7 @@ class BrokerDiskFullIT {
 
     // Fill the file system to the last byte: the broker's next write fails (KRaft writes to its
     // metadata log every few hundred milliseconds even when no note arrives).
-    Path filler = small.resolve("filler");
-    try (OutputStream out = Files.newOutputStream(filler)) {
-      byte[] block = new byte[64 * 1024];
-      while (true) {
-        out.write(block);
-      }
-    } catch (IOException full) {
-      // the disk is full
-    }
+    Path filler = disk.fill();
     await().atMost(PATIENCE).ignoreExceptions().until(() -> health(http, metricsPort).body().contains("\"broker\":\"DOWN\""));
     assertThat(up.isAlive()).as("takeaways up outlives its broker's failed disk; see " + log).isTrue();
     assertThat(Files.readString(log)).contains("the embedded Kafka broker failed");

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -181,9 +180,7 @@ class ClusterIT {
 
     private void write(int n, int version) throws IOException {
       String text = CrashRecoveryIT.content(n, version, random);
-      Path tmp = watch.resolve(name(n) + ".tmp");
-      Files.writeString(tmp, text);
-      Files.move(tmp, watch.resolve(name(n)), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      CrashRecoveryIT.writeAtomically(watch.resolve(name(n)), text);
       folder.put(name(n), text);
       done.incrementAndGet();
     }

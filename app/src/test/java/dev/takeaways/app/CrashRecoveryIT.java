@@ -84,6 +84,13 @@ class CrashRecoveryIT {
     return b.toString();
   }
 
+  /** Writes {@code text} beside {@code path}, then moves it in at once: the watch never reads half a note. */
+  static void writeAtomically(Path path, String text) throws IOException {
+    Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+    Files.writeString(tmp, text);
+    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
   /** Creates, edits and deletes notes at random, through atomic moves, on its own thread. */
   private static final class Generator extends Thread {
     private final Path watch;
@@ -113,9 +120,7 @@ class CrashRecoveryIT {
             folder.remove(name);
           } else {
             String text = content(file, ++versions[file], random);
-            Path tmp = watch.resolve(name + ".tmp");
-            Files.writeString(tmp, text);
-            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeAtomically(path, text);
             folder.put(name, text);
           }
           done.incrementAndGet();

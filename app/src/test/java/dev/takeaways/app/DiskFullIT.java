@@ -8,17 +8,13 @@ import dev.takeaways.ingest.FolderWatcher;
 import dev.takeaways.metrics.MetricNames;
 import dev.takeaways.publish.JdbcNoteStore;
 import dev.takeaways.testsupport.Notes;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +27,7 @@ class DiskFullIT {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
 
   @TempDir Path dir;
-  private Path small;
-  private boolean mounted;
+  private SmallDisk disk;
   private KafkaFixture kafka;
   private Pipeline pipeline;
 
@@ -44,22 +39,15 @@ class DiskFullIT {
     if (kafka != null) {
       kafka.close();
     }
-    if (mounted) {
-      run("umount", small.toString());
+    if (disk != null) {
+      disk.close();
     }
-  }
-
-  private static int run(String... command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    p.getInputStream().readAllBytes();
-    return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
   }
 
   @Test
   void aFullDiskStopsThePublisherVisiblyAndItCatchesUpWhenSpaceReturns() throws Exception {
-    small = Files.createDirectories(dir.resolve("small"));
-    mounted = run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", small.toString()) == 0;
-    Assumptions.assumeTrue(mounted, "this machine does not let the test mount a small tmpfs (needs root); skipped");
+    disk = SmallDisk.mount(dir.resolve("small"), "2m");
+    Path small = disk.root();
 
     Path watch = Files.createDirectories(dir.resolve("notes"));
     kafka = KafkaFixture.start(dir);
@@ -71,15 +59,7 @@ class DiskFullIT {
     await().atMost(PATIENCE).until(pipeline::isReady);
 
     // Fill the store's file system to the last byte.
-    Path filler = small.resolve("filler");
-    try (OutputStream out = Files.newOutputStream(filler)) {
-      byte[] block = new byte[64 * 1024];
-      while (true) {
-        out.write(block);
-      }
-    } catch (IOException full) {
-      // No space left: what the test wants.
-    }
+    Path filler = disk.fill();
 
     List<Path> notes = List.of(Notes.seedPath(), Notes.examples().get(0), Notes.examples().get(1));
     for (Path note : notes) {

@@ -99,14 +99,13 @@ public final class StorePublisher implements Runnable, AutoCloseable {
     c.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
     c.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
     this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
-    Map<String, Object> p = new HashMap<>(kafka);
-    p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG); // the consumer's identity, not the producer's
+    Map<String, Object> client = new HashMap<>(kafka);
+    client.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG); // the consumer's identity, not the producer's or the admin's
+    this.admin = Admin.create(client);
+    Map<String, Object> p = new HashMap<>(client);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     this.deadLetters = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    Map<String, Object> a = new HashMap<>(kafka);
-    a.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-    this.admin = Admin.create(a);
     this.consumerMetrics = new KafkaClientMetrics(consumer);
     consumerMetrics.bindTo(registry);
     this.latency =
