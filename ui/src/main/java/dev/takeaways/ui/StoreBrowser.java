@@ -1,0 +1,355 @@
+package dev.takeaways.ui;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The page's questions to the store, in SQL that SQLite and PostgreSQL both run (one expression,
+ * the day of a note read without a date of its own, is written per database), with bound parameters
+ * only. Reads only. Thread-safe: each thread (the server's workers) keeps its own connection.
+ */
+public final class StoreBrowser implements AutoCloseable {
+  /** How many tags each list of the overview shows. */
+  public static final int TOP = 15;
+  /** How many months the small trends show. */
+  public static final int MONTHS = 12;
+
+  private final String url;
+  private final String day;
+  private final List<Connection> opened = new ArrayList<>();
+  private final ThreadLocal<Connection> connections = new ThreadLocal<>();
+
+  public StoreBrowser(String jdbcUrl) {
+    this.url = jdbcUrl;
+    boolean sqlite = jdbcUrl.startsWith("jdbc:sqlite:");
+    // A note's day: its own date, or the (UTC) day a source read it.
+    this.day = sqlite
+        ? "COALESCE(n.created, date(n.ingested_at / 1000, 'unixepoch'))"
+        : "COALESCE(n.created, to_char(to_timestamp(n.ingested_at / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD'))";
+  }
+
+  /** Changes whenever a note is stored, replaced or deleted: the page polls it to stay live. */
+  public String version() throws SQLException {
+    List<Object[]> rows = rows("SELECT COUNT(*), COALESCE(SUM(stored_at), 0) FROM notes", List.of());
+    return rows.get(0)[0] + "-" + rows.get(0)[1];
+  }
+
+  public Overview overview() throws SQLException {
+    long notes = number(rows("SELECT COUNT(*) FROM notes", List.of()).get(0)[0]);
+    long takeaways = number(rows("SELECT COUNT(*) FROM takeaways", List.of()).get(0)[0]);
+    // Per tag and month: notes and takeaways that mention it.
+    Map<String, Map<YearMonth, Integer>> notesByMonth = new HashMap<>();
+    Map<String, long[]> totals = new HashMap<>();
+    Map<String, YearMonth> first = new HashMap<>();
+    YearMonth last = null;
+    for (Object[] r : rows(
+        "SELECT tt.tag_id, SUBSTR(" + day + ", 1, 7), COUNT(DISTINCT t.note_id), COUNT(*)"
+            + " FROM takeaway_tags tt JOIN takeaways t ON t.id = tt.takeaway_id JOIN notes n ON n.id = t.note_id"
+            + " GROUP BY 1, 2",
+        List.of())) {
+      String tag = (String) r[0];
+      long[] total = totals.computeIfAbsent(tag, k -> new long[2]);
+      total[0] += number(r[2]);
+      total[1] += number(r[3]);
+      YearMonth month = month((String) r[1]);
+      if (month != null) {
+        notesByMonth.computeIfAbsent(tag, k -> new HashMap<>()).merge(month, (int) number(r[2]), Integer::sum);
+        first.merge(tag, month, (a, b) -> a.isBefore(b) ? a : b);
+      }
+    }
+    for (Object[] r : rows("SELECT MAX(SUBSTR(" + day + ", 1, 7)) FROM notes n", List.of())) {
+      last = month((String) r[0]);
+    }
+    List<String> months = new ArrayList<>();
+    List<Overview.TagLine> lines = new ArrayList<>();
+    if (last != null) {
+      List<YearMonth> shown = Trends.monthsUpTo(last, MONTHS);
+      shown.forEach(m -> months.add(m.toString()));
+      for (Map.Entry<String, long[]> e : totals.entrySet()) {
+        Map<YearMonth, Integer> perMonth = notesByMonth.getOrDefault(e.getKey(), Map.of());
+        lines.add(new Overview.TagLine(e.getKey(), e.getValue()[1], e.getValue()[0],
+            shown.stream().map(m -> perMonth.getOrDefault(m, 0)).toList(), Trends.windows(perMonth, last)));
+      }
+    }
+    Comparator<Overview.TagLine> most = Comparator.comparingLong(Overview.TagLine::takeaways).reversed()
+        .thenComparing(Overview.TagLine::tag);
+    YearMonth newest = last;
+    return new Overview(notes, takeaways, last == null ? null : last.toString(), months,
+        top(lines, "tool", most), top(lines, "practice", most),
+        lines.stream().filter(l -> newest != null && newest.equals(first.get(l.tag()))).sorted(most).limit(TOP).toList(),
+        lines.stream().filter(l -> l.windows().direction() == Trends.Direction.RISING)
+            .sorted(Comparator.comparingInt((Overview.TagLine l) -> l.windows().recent() - l.windows().earlier()).reversed()
+                .thenComparing(Overview.TagLine::tag))
+            .limit(TOP).toList(),
+        lines.stream().filter(l -> l.windows().direction() == Trends.Direction.FADING)
+            .sorted(Comparator.comparingInt((Overview.TagLine l) -> l.windows().earlier() - l.windows().recent()).reversed()
+                .thenComparing(Overview.TagLine::tag))
+            .limit(TOP).toList(),
+        together(), latest());
+  }
+
+  private static List<Overview.TagLine> top(List<Overview.TagLine> lines, String type, Comparator<Overview.TagLine> order) {
+    return lines.stream().filter(l -> l.tag().startsWith(type + ":")).sorted(order).limit(TOP).toList();
+  }
+
+  private List<Overview.Pair> together() throws SQLException {
+    List<Overview.Pair> pairs = new ArrayList<>();
+    for (Object[] r : rows(
+        "SELECT a.tag_id, b.tag_id, COUNT(*) AS takeaways, COUNT(DISTINCT t.note_id)"
+            + " FROM takeaway_tags a JOIN takeaway_tags b ON b.takeaway_id = a.takeaway_id AND a.tag_id < b.tag_id"
+            + " JOIN takeaways t ON t.id = a.takeaway_id"
+            + " WHERE a.tag_id LIKE 'tool:%' AND b.tag_id LIKE 'tool:%'"
+            + " GROUP BY a.tag_id, b.tag_id ORDER BY takeaways DESC, a.tag_id, b.tag_id LIMIT ?",
+        List.of(TOP))) {
+      pairs.add(new Overview.Pair((String) r[0], (String) r[1], number(r[2]), number(r[3])));
+    }
+    return pairs;
+  }
+
+  private List<Overview.NoteLine> latest() throws SQLException {
+    List<Overview.NoteLine> notes = new ArrayList<>();
+    for (Object[] r : rows(
+        "SELECT n.id, n.title, " + day + ", n.session_count, n.takeaway_count FROM notes n ORDER BY n.stored_at DESC, n.id LIMIT ?",
+        List.of(TOP))) {
+      notes.add(new Overview.NoteLine((String) r[0], (String) r[1], (String) r[2], number(r[3]), number(r[4])));
+    }
+    return notes;
+  }
+
+  /** The takeaways that match, newest note first, in note order; at most {@link Search#LIMIT}. */
+  public Search.Results search(Search s) throws SQLException {
+    StringBuilder sql = new StringBuilder(
+        "SELECT t.id, t.note_id, n.title, " + day + ", s.title, s.speaker, t.kind, t.section, t.text"
+            + " FROM takeaways t JOIN notes n ON n.id = t.note_id LEFT JOIN sessions s ON s.id = t.session_id WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (s.tag() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM takeaway_tags x WHERE x.takeaway_id = t.id AND x.tag_id IN (?, ?, ?))");
+      params.addAll(s.tag().contains(":") ? List.of(s.tag(), s.tag(), s.tag()) : List.of(s.tag(), "tool:" + s.tag(), "practice:" + s.tag()));
+    }
+    if (s.type() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM takeaway_tags x WHERE x.takeaway_id = t.id AND x.tag_id LIKE ? ESCAPE '\\')");
+      params.add(escapeLike(s.type()) + ":%");
+    }
+    if (s.kind() != null) {
+      sql.append(" AND t.kind = ?");
+      params.add(s.kind());
+    }
+    if (s.speaker() != null) {
+      sql.append(" AND LOWER(s.speaker) LIKE ? ESCAPE '\\'");
+      params.add(contains(s.speaker()));
+    }
+    if (s.session() != null) {
+      sql.append(" AND LOWER(s.title) LIKE ? ESCAPE '\\'");
+      params.add(contains(s.session()));
+    }
+    if (s.note() != null) {
+      sql.append(" AND (t.note_id = ? OR LOWER(n.title) LIKE ? ESCAPE '\\')");
+      params.add(s.note());
+      params.add(contains(s.note()));
+    }
+    if (s.from() != null) {
+      sql.append(" AND ").append(day).append(" >= ?");
+      params.add(s.from());
+    }
+    if (s.to() != null) {
+      // Inclusive of the whole period named: a day, a month (2026-02) or a year.
+      sql.append(" AND SUBSTR(").append(day).append(", 1, ?) <= ?");
+      params.add(s.to().length());
+      params.add(s.to());
+    }
+    if (s.text() != null) {
+      sql.append(" AND LOWER(t.text) LIKE ? ESCAPE '\\'");
+      params.add(contains(s.text()));
+    }
+    sql.append(" ORDER BY 4 DESC, t.note_id, t.position LIMIT ?");
+    params.add(Search.LIMIT + 1);
+    List<Object[]> rows = rows(sql.toString(), params);
+    boolean more = rows.size() > Search.LIMIT;
+    rows = rows.subList(0, Math.min(rows.size(), Search.LIMIT));
+    Map<String, List<Highlights.Evidence>> evidence = evidence(rows.stream().map(r -> (String) r[0]).toList());
+    List<Search.Hit> hits = new ArrayList<>();
+    for (Object[] r : rows) {
+      String id = (String) r[0];
+      hits.add(new Search.Hit(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
+          (String) r[7], Highlights.pieces((String) r[8], evidence.getOrDefault(id, List.of()))));
+    }
+    List<String> tags = rows("SELECT tag_id FROM takeaway_tags GROUP BY tag_id ORDER BY COUNT(*) DESC, tag_id LIMIT 300", List.of())
+        .stream().map(r -> (String) r[0]).sorted().toList();
+    List<String> kinds = rows("SELECT DISTINCT kind FROM takeaways ORDER BY kind", List.of()).stream().map(r -> (String) r[0]).toList();
+    return new Search.Results(s, hits, more, tags, kinds);
+  }
+
+  /** The note with this id, or null when the store has none. */
+  public NoteView note(String id) throws SQLException {
+    List<Object[]> found = rows("SELECT n.id, n.path, n.title, " + day + " FROM notes n WHERE n.id = ?", List.of(id));
+    if (found.isEmpty()) {
+      return null;
+    }
+    Object[] n = found.get(0);
+    List<String> keywords = rows("SELECT keyword FROM note_keywords WHERE note_id = ? ORDER BY keyword", List.of(id))
+        .stream().map(r -> (String) r[0]).toList();
+    List<Highlights.Evidence> noteTags = new ArrayList<>();
+    for (Object[] r : rows("SELECT tag_id, matched_text, span_start, span_end, rule, confidence FROM note_tags WHERE note_id = ? ORDER BY tag_id", List.of(id))) {
+      noteTags.add(evidence(r));
+    }
+    Map<String, NoteView.Block> blocks = new LinkedHashMap<>();
+    List<NoteView.Item> outside = new ArrayList<>();
+    for (Object[] r : rows("SELECT id, title, speaker, url, section FROM sessions WHERE note_id = ? ORDER BY position", List.of(id))) {
+      blocks.put((String) r[0], new NoteView.Block((String) r[1], (String) r[2], (String) r[3], (String) r[4], new ArrayList<>()));
+    }
+    List<Object[]> takeaways = rows("SELECT id, session_id, kind, section, text FROM takeaways WHERE note_id = ? ORDER BY position", List.of(id));
+    Map<String, List<Highlights.Evidence>> evidence = evidenceOfNote(id);
+    for (Object[] r : takeaways) {
+      List<Highlights.Evidence> own = evidence.getOrDefault((String) r[0], List.of());
+      NoteView.Item item = new NoteView.Item((String) r[0], (String) r[2], (String) r[3], Highlights.pieces((String) r[4], own), own);
+      NoteView.Block block = r[1] == null ? null : blocks.get((String) r[1]);
+      (block == null ? outside : block.takeaways()).add(item);
+    }
+    List<NoteView.Block> all = new ArrayList<>();
+    if (!outside.isEmpty()) {
+      all.add(new NoteView.Block(null, null, null, "", outside));
+    }
+    all.addAll(blocks.values());
+    return new NoteView((String) n[0], (String) n[1], (String) n[2], (String) n[3], keywords, noteTags, all);
+  }
+
+  private Map<String, List<Highlights.Evidence>> evidenceOfNote(String noteId) throws SQLException {
+    return group(rows(
+        "SELECT tt.takeaway_id, tt.tag_id, tt.matched_text, tt.span_start, tt.span_end, tt.rule, tt.confidence"
+            + " FROM takeaway_tags tt JOIN takeaways t ON t.id = tt.takeaway_id WHERE t.note_id = ? ORDER BY tt.span_start, tt.tag_id",
+        List.of(noteId)));
+  }
+
+  private Map<String, List<Highlights.Evidence>> evidence(List<String> takeawayIds) throws SQLException {
+    if (takeawayIds.isEmpty()) {
+      return Map.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(takeawayIds.size(), "?"));
+    return group(rows(
+        "SELECT takeaway_id, tag_id, matched_text, span_start, span_end, rule, confidence FROM takeaway_tags"
+            + " WHERE takeaway_id IN (" + marks + ") ORDER BY span_start, tag_id",
+        new ArrayList<>(takeawayIds)));
+  }
+
+  private static Map<String, List<Highlights.Evidence>> group(List<Object[]> rows) {
+    Map<String, List<Highlights.Evidence>> byTakeaway = new HashMap<>();
+    for (Object[] r : rows) {
+      byTakeaway.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(evidence(Arrays.copyOfRange(r, 1, r.length)));
+    }
+    return byTakeaway;
+  }
+
+  /** tag, text, start, end, rule, confidence. */
+  private static Highlights.Evidence evidence(Object[] r) {
+    return new Highlights.Evidence((String) r[0], (String) r[1], (int) number(r[2]), (int) number(r[3]), (String) r[4],
+        r[5] == null ? null : ((Number) r[5]).doubleValue());
+  }
+
+  private static String contains(String text) {
+    return "%" + escapeLike(text.toLowerCase(java.util.Locale.ROOT)) + "%";
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static YearMonth month(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return YearMonth.parse(text);
+    } catch (DateTimeParseException e) {
+      return null; // a date of another shape ("2014", "Oct 2014") has no month here
+    }
+  }
+
+  private static long number(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+
+  private List<Object[]> rows(String sql, List<Object> params) throws SQLException {
+    Connection c = connection();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        ps.setObject(i + 1, params.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        int columns = rs.getMetaData().getColumnCount();
+        List<Object[]> rows = new ArrayList<>();
+        while (rs.next()) {
+          Object[] row = new Object[columns];
+          for (int i = 0; i < columns; i++) {
+            row[i] = rs.getObject(i + 1);
+          }
+          rows.add(row);
+        }
+        return rows;
+      }
+    } catch (SQLException e) {
+      drop(c);
+      throw e;
+    }
+  }
+
+  private Connection connection() throws SQLException {
+    Connection c = connections.get();
+    if (c != null && !c.isClosed()) {
+      return c;
+    }
+    Properties p = new Properties();
+    if (url.startsWith("jdbc:sqlite:")) {
+      p.setProperty("busy_timeout", "5000");
+    }
+    c = DriverManager.getConnection(url, p);
+    c.setAutoCommit(true); // each question reads its own consistent snapshot
+    if (!url.startsWith("jdbc:sqlite:")) {
+      c.setReadOnly(true);
+    }
+    connections.set(c);
+    synchronized (opened) {
+      opened.add(c);
+    }
+    return c;
+  }
+
+  private void drop(Connection c) {
+    connections.remove();
+    synchronized (opened) {
+      opened.remove(c);
+    }
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // broken already; the next question opens a new one
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (opened) {
+      for (Connection c : opened) {
+        try {
+          c.close();
+        } catch (SQLException ignored) {
+          // closing anyway
+        }
+      }
+      opened.clear();
+    }
+  }
+}
