@@ -15,6 +15,7 @@ import dev.takeaways.app.cli.Shutdown;
 import dev.takeaways.app.cli.TagCommand;
 import dev.takeaways.app.cli.TopCommand;
 import dev.takeaways.app.cli.TailCommand;
+import dev.takeaways.app.cli.UiCommand;
 import dev.takeaways.app.cli.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
       TagCommand.class,
       QueryCommand.class,
       TopCommand.class,
+      UiCommand.class,
       EvalCommand.class,
       RulesCommand.class,
       BenchCommand.class,

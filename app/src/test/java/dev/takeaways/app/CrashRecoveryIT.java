@@ -132,11 +132,11 @@ class CrashRecoveryIT {
     }
   }
 
-  /** The command line of {@code takeaways up} on {@code watch}, with metrics on {@code metricsPort}, no HTTP ingest, and {@code kafka}'s options. */
+  /** The command line of {@code takeaways up} on {@code watch}, with metrics on {@code metricsPort}, no HTTP ingest, no web page, and {@code kafka}'s options. */
   static List<String> up(Path jar, Path watch, Path data, int metricsPort, String... kafka) {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar", jar.toString(), "up",
         "--watch", watch.toString(), "--data", data.toString(), "--metrics-port", String.valueOf(metricsPort), "--http-port", "-1",
-        "--debounce", "20"));
+        "--ui-port", "-1", "--debounce", "20"));
     command.addAll(List.of(kafka));
     return command;
   }

@@ -22,6 +22,6 @@ public final class PublishCommand extends ServiceCommand {
 
   @Override
   protected String describe(Pipeline pipeline) {
-    return "kafka " + kafka.bootstrapServers() + " | store " + store.storeUrl(data.dataDir()) + " | " + metricsPart(pipeline);
+    return "kafka " + kafka.bootstrapServers() + " | store " + StoreOptions.printable(store.storeUrl(data.dataDir())) + " | " + metricsPart(pipeline);
   }
 }

@@ -19,4 +19,9 @@ public final class StoreOptions {
     String env = System.getenv("TAKEAWAYS_STORE");
     return env == null || env.isBlank() ? JdbcNoteStore.sqliteUrl(dataDir.resolve("takeaways.db")) : env;
   }
+
+  /** The store's URL for a log line: a SQLite file as its path, a password as {@code ***}. */
+  static String printable(String jdbcUrl) {
+    return jdbcUrl.replaceFirst("^jdbc:sqlite:", "").replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
 }

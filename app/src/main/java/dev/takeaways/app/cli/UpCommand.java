@@ -5,6 +5,7 @@ import dev.takeaways.app.PipelineSettings;
 import dev.takeaways.broker.BrokerSupervisor;
 import dev.takeaways.broker.EmbeddedKafkaBroker;
 import dev.takeaways.ingest.DiskSpace;
+import dev.takeaways.ui.UiServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Runs the whole pipeline in one process: an embedded Kafka broker (unless --bootstrap-servers"
-            + " or KAFKA_BOOTSTRAP_SERVERS names one), the folder watch, enrich, the store publisher and /metrics.")
+            + " or KAFKA_BOOTSTRAP_SERVERS names one), the folder watch, enrich, the store publisher, /metrics and the web page.")
 public final class UpCommand extends ServiceCommand {
   @Mixin StoreOptions store;
   @Mixin TaxonomyOptions taxonomy;
@@ -39,10 +40,12 @@ public final class UpCommand extends ServiceCommand {
 
   @Mixin WatchOptions watchOptions;
   @Mixin HttpOptions http;
+  @Mixin UiOptions ui;
 
   private String storeUrl;
   private String embeddedBootstrap;
   private BrokerSupervisor broker;
+  private UiServer page;
 
   @Override
   protected PipelineSettings prepare() throws Exception {
@@ -69,6 +72,10 @@ public final class UpCommand extends ServiceCommand {
     Map<String, Object> client = kafka.clientConfig(bootstrap);
     client = TopicOptions.withStreamsTopics(client, topics.install(client, embedded), embedded);
     storeUrl = store.storeUrl(dataDir);
+    page = ui.start(storeUrl);
+    if (page != null) {
+      shutdown.add(page);
+    }
     PipelineSettings settings = new PipelineSettings(
         client, dataDir, watch, true, storeUrl, metrics.address(), http.address(), watchOptions.settings(), taxonomy.taxonomy(), taxonomy.minConfidence());
     return broker == null ? settings : settings.withCheck("broker", broker::isUp);
@@ -77,6 +84,7 @@ public final class UpCommand extends ServiceCommand {
   @Override
   protected String describe(Pipeline pipeline) {
     String broker = embeddedBootstrap == null ? kafka.bootstrapServers() : embeddedBootstrap + " (embedded)";
-    return "watching " + watch + " | kafka " + broker + " | store " + storeUrl.replaceFirst("^jdbc:sqlite:", "") + " | " + metricsPart(pipeline);
+    return "watching " + watch + " | kafka " + broker + " | store " + StoreOptions.printable(storeUrl) + " | " + metricsPart(pipeline)
+        + (page == null ? "" : " | page " + page.url());
   }
 }
