@@ -134,6 +134,9 @@ class WebPageIT {
     browser.get(base + "search");
     WebElement tag = browser.findElement(By.id("f-tag"));
     assertThat(browser.findElement(By.cssSelector("label[for=f-tag]")).getText()).isEqualTo("Tag");
+    assertThat(((JavascriptExecutor) browser).executeScript(
+        "return Array.from(document.querySelectorAll('input, select')).filter(e => e.labels.length === 0).map(e => e.name);"))
+        .as("every field has a label").isEqualTo(List.of());
     tag.sendKeys("tool:kubernetes");
     tag.sendKeys(Keys.ENTER);
     waiting().until(d -> d.getCurrentUrl().contains("tag=tool%3Akubernetes"));

@@ -6,10 +6,12 @@ import java.util.List;
  * What the notes say at a glance: the tags mentioned most with their months, what is new in the
  * newest month, what is rising or fading, the tools mentioned together, and the latest notes.
  *
+ * @param version the store's version it was computed at ({@link StoreBrowser#version()})
  * @param lastMonth the newest month with a note (YYYY-MM), or null when the store is empty
  * @param months the months the small trends show, oldest first
  */
 public record Overview(
+    String version,
     long notes,
     long takeaways,
     String lastMonth,

@@ -47,6 +47,6 @@ public record Search(String tag, String type, String kind, String speaker, Strin
       String section,
       List<Highlights.Piece> pieces) {}
 
-  /** The results: at most {@link #LIMIT}, and whether there were more. */
-  public record Results(Search search, List<Hit> hits, boolean more, List<String> tags, List<String> kinds) {}
+  /** The results: at most {@code limit}, and whether there were more. */
+  public record Results(Search search, List<Hit> hits, boolean more, int limit, List<String> tags, List<String> kinds) {}
 }

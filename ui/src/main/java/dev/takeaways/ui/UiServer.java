@@ -85,15 +85,19 @@ public final class UiServer implements AutoCloseable {
   private void route(HttpExchange ex, String path, Map<String, String> params) throws IOException, SQLException {
     switch (path) {
       case "/" -> page(ex, 200, "overview", Map.of("overview", store.overview()));
-      case "/search" -> page(ex, 200, "search", Map.of("results", store.search(Search.of(params))));
+      case "/search" -> {
+        String version = store.version(); // before the question: a change during it makes the page ask again
+        page(ex, 200, "search", Map.of("results", store.search(Search.of(params)), "version", version));
+      }
       case "/note" -> {
         String id = params.get("id");
+        String version = store.version();
         NoteView note = id == null ? null : store.note(id);
         if (note == null) {
           page(ex, 404, "problem", Map.of("title", "No such note", "detail",
               id == null ? "A note is named by ?id=." : "The store has no note " + id + " (it may have been deleted)."));
         } else {
-          page(ex, 200, "note", Map.of("note", note));
+          page(ex, 200, "note", Map.of("note", note, "version", version));
         }
       }
       case "/version" -> {

@@ -1,11 +1,13 @@
 package dev.takeaways.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.takeaways.publish.JdbcNoteStore;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ class StoreBrowserTest {
   @TempDir Path dir;
   JdbcNoteStore store;
   StoreBrowser browser;
+  String url;
 
   /** A new, empty store. */
   String newStoreUrl() throws SQLException {
@@ -27,7 +30,7 @@ class StoreBrowserTest {
 
   @BeforeEach
   void fill() throws SQLException {
-    String url = newStoreUrl();
+    url = newStoreUrl();
     store = JdbcNoteStore.open(url, Clock.systemUTC());
     UiNotes.fill(store);
     browser = new StoreBrowser(url);
@@ -49,7 +52,7 @@ class StoreBrowserTest {
 
   @Test
   void overviewCountsTrendsAndWhatIsNew() throws SQLException {
-    Overview o = browser.overview();
+    Overview o = browser.computeOverview();
     assertThat(o.notes()).isEqualTo(8);
     assertThat(o.lastMonth()).isEqualTo("2026-06");
     assertThat(o.months()).hasSize(StoreBrowser.MONTHS).endsWith("2026-06").startsWith("2025-07");
@@ -68,10 +71,10 @@ class StoreBrowserTest {
 
   @Test
   void anEmptyStoreHasAnEmptyOverview() throws SQLException {
-    for (Overview.NoteLine n : browser.overview().latest()) {
+    for (Overview.NoteLine n : browser.computeOverview().latest()) {
       store.delete(n.id());
     }
-    Overview o = browser.overview();
+    Overview o = browser.computeOverview();
     assertThat(o.notes()).isZero();
     assertThat(o.lastMonth()).isNull();
     assertThat(o.tools()).isEmpty();
@@ -104,6 +107,18 @@ class StoreBrowserTest {
   }
 
   @Test
+  void aBroadSearchInGrowingWindowsOfNotesAnswersAsOneOverAllNotes() throws SQLException {
+    try (StoreBrowser windowed = new StoreBrowser(url, 1, 3); StoreBrowser whole = new StoreBrowser(url, Integer.MAX_VALUE, 3)) {
+      for (Map<String, String> broad : List.of(Map.<String, String>of(), Map.of("type", "practice"), Map.of("kind", "point"),
+          Map.of("q", "cookbook"), Map.of("from", "2026-02", "to", "2026-05"))) {
+        assertThat(windowed.search(Search.of(broad)).hits()).as(broad.toString())
+            .usingRecursiveFieldByFieldElementComparator().isEqualTo(whole.search(Search.of(broad)).hits()).hasSize(3);
+        assertThat(windowed.search(Search.of(broad)).more()).isTrue();
+      }
+    }
+  }
+
+  @Test
   void aNoteAsReadMarksExactlyItsEvidence() throws SQLException {
     NoteView note = browser.note("ops/k8s.md");
     assertThat(note.title()).isEqualTo("Cluster notes <script>alert(1)</script>");
@@ -117,6 +132,18 @@ class StoreBrowserTest {
       assertThat(marked).as(e.tag()).isEqualTo(e.text());
     }
     assertThat(browser.note("no/such.md")).isNull();
+  }
+
+  @Test
+  void theOverviewKeptIsAnsweredUntilTheStoreChangesThenTheNewOneIsComputed() throws SQLException {
+    Overview first = browser.overview();
+    assertThat(first.version()).isEqualTo(browser.version());
+    assertThat(browser.overview()).as("nothing changed: the same one").isSameAs(first);
+    store.apply(UiNotes.enrich("new.md", "---\ndate: 2026-06-30\n---\n- Ansible playbooks for the build farm\n"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> browser.overview().notes() == first.notes() + 1);
+    Overview next = browser.overview();
+    assertThat(next.version()).isEqualTo(browser.version()).isNotEqualTo(first.version());
+    assertThat(tags(next.tools())).contains("tool:ansible");
   }
 
   @Test

@@ -1,11 +1,17 @@
-// takeaways: keeps the page live. Polls /version (a few bytes) twice a second; when the store has
-// changed, fetches this same page again and swaps its <main>, so new and changed notes appear
-// without a reload. Nothing is loaded from anywhere but this server.
+// takeaways: keeps the page live. Polls /version (a few bytes) twice a second; when the store's
+// version differs from the one this page was made at (data-version on <main>), fetches this same
+// page again and swaps its <main>, so new and changed notes appear without a reload. The overview
+// is computed in the background after a change, so a fetched page may still be the previous one:
+// its data-version says so, and the next poll asks again. Nothing is loaded from anywhere but this
+// server.
 (function () {
   "use strict";
   var POLL_MS = 500;
-  var version = null;
   var busy = false;
+
+  function status(text) {
+    document.getElementById("live-status").textContent = text;
+  }
 
   function refresh() {
     return fetch(window.location.href, { headers: { "Accept": "text/html" }, cache: "no-store" })
@@ -13,16 +19,16 @@
       .then(function (html) {
         var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("main");
         var main = document.getElementById("main");
-        if (fresh && main) {
-          var focused = document.activeElement && document.activeElement.id;
-          main.innerHTML = fresh.innerHTML;
-          if (focused && document.getElementById(focused)) {
-            document.getElementById(focused).focus();
-          }
-          main.setAttribute("data-version", version);
-          document.getElementById("live-status").textContent =
-            "Live: updated at " + new Date().toLocaleTimeString() + ".";
+        if (!fresh || !main || fresh.getAttribute("data-version") === main.getAttribute("data-version")) {
+          return;
         }
+        var focused = document.activeElement && document.activeElement.id;
+        main.innerHTML = fresh.innerHTML;
+        main.setAttribute("data-version", fresh.getAttribute("data-version"));
+        if (focused && document.getElementById(focused)) {
+          document.getElementById(focused).focus();
+        }
+        status("Live: updated at " + new Date().toLocaleTimeString() + ".");
       });
   }
 
@@ -34,28 +40,14 @@
     fetch("/version", { cache: "no-store" })
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (latest) {
-        if (latest === null) {
-          return null;
-        }
-        if (version === null) {
-          version = latest;
-          document.getElementById("main").setAttribute("data-version", version);
-          return null;
-        }
-        if (latest !== version) {
-          version = latest;
-          return refresh();
-        }
-        return null;
+        var shown = document.getElementById("main").getAttribute("data-version");
+        return latest !== null && shown && latest !== shown ? refresh() : null;
       })
-      .catch(function () {
-        document.getElementById("live-status").textContent = "Live: the server cannot be reached; retrying.";
-      })
+      .catch(function () { status("Live: the server cannot be reached; retrying."); })
       .then(function () { busy = false; });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    poll();
     window.setInterval(poll, POLL_MS);
     document.addEventListener("visibilitychange", poll);
   });
