@@ -83,7 +83,7 @@ class ComposeWiringTest {
   void theServicesFindEachOtherAtTheAddressesTheyListenOn() throws IOException {
     Map<String, Object> compose = yaml(ROOT.resolve("docker-compose.yml"));
     assertThat(((Map<String, Object>) compose.get("services")).keySet())
-        .containsExactlyInAnyOrder("kafka", "postgres", "ingest", "enrich", "publish", "prometheus", "grafana");
+        .containsExactlyInAnyOrder("kafka", "postgres", "ingest", "enrich", "publish", "ui", "prometheus", "grafana");
     assertThat(String.valueOf(service(compose, "kafka").get("image"))).startsWith("apache/kafka:");
     assertThat(env(service(compose, "kafka"), "KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
     List<String> advertised = List.of(env(service(compose, "kafka"), "KAFKA_ADVERTISED_LISTENERS").split(","));
@@ -107,6 +107,13 @@ class ComposeWiringTest {
     Map<String, Object> postgres = service(compose, "postgres");
     assertThat(store).isEqualTo("jdbc:postgresql://postgres:5432/" + env(postgres, "POSTGRES_DB") + "?user=" + env(postgres, "POSTGRES_USER")
         + "&password=" + env(postgres, "POSTGRES_PASSWORD"));
+    // The web page reads the store the publisher writes, and listens where its port is published.
+    List<String> ui = list(service(compose, "ui"), "command");
+    Takeaways.commandLine().parseArgs(ui.toArray(String[]::new));
+    assertThat(ui.get(0)).isEqualTo("ui");
+    assertThat(flag(ui, "--store")).isEqualTo(store);
+    assertThat(flag(ui, "--ui-host")).isEqualTo("0.0.0.0");
+    assertThat(list(service(compose, "ui"), "ports")).containsExactly("127.0.0.1:" + flag(ui, "--ui-port") + ":" + flag(ui, "--ui-port"));
 
     // Prometheus scrapes every stage where it listens, and loads the generated rules.
     Map<String, Object> prometheus = yaml(ROOT.resolve("prometheus/prometheus.yml"));

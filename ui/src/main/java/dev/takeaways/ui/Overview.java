@@ -57,7 +57,7 @@ public record Overview(
   }
 
   /** Two tools in the same takeaways. */
-  public record Pair(String first, String second, long takeaways, long notes) {}
+  public record Pair(String first, String second, long takeaways) {}
 
   /** A note in a list: its id, title, date (its own, or the day it was read) and size. */
   public record NoteLine(String id, String title, String day, long sessions, long takeaways) {}

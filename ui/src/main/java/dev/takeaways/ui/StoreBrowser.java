@@ -171,13 +171,12 @@ public final class StoreBrowser implements AutoCloseable {
   private List<Overview.Pair> together() throws SQLException {
     List<Overview.Pair> pairs = new ArrayList<>();
     for (Object[] r : rows(
-        "SELECT a.tag_id, b.tag_id, COUNT(*) AS takeaways, COUNT(DISTINCT t.note_id)"
-            + " FROM takeaway_tags a JOIN takeaway_tags b ON b.takeaway_id = a.takeaway_id AND a.tag_id < b.tag_id"
-            + " JOIN takeaways t ON t.id = a.takeaway_id"
+        "SELECT a.tag_id, b.tag_id, COUNT(*) AS takeaways"
+            + " FROM takeaway_tags a JOIN takeaway_tags b ON b.takeaway_id = a.takeaway_id AND b.tag_id > a.tag_id"
             + " WHERE a.tag_id LIKE 'tool:%' AND b.tag_id LIKE 'tool:%'"
             + " GROUP BY a.tag_id, b.tag_id ORDER BY takeaways DESC, a.tag_id, b.tag_id LIMIT ?",
         List.of(TOP))) {
-      pairs.add(new Overview.Pair((String) r[0], (String) r[1], number(r[2]), number(r[3])));
+      pairs.add(new Overview.Pair((String) r[0], (String) r[1], number(r[2])));
     }
     return pairs;
   }
