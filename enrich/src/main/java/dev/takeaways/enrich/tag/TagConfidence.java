@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Base: a listed entry (a curated or DevOps list, or the user's file) by its name 0.95, by an
- *       alias 0.9, an ordinary-word name confirmed by a context word or another tool 0.8, by its
+ *       alias 0.9, a variant of a name of several words (run together, plural) 0.85, an ordinary-word name confirmed by a context word or another tool 0.8, by its
  *       capitals (proper noun) 0.7, a misspelling 0.7. An entry only the broad lists name: 0.7 when a
  *       list of software (devicon, Debian's packages, Wappalyzer's technologies) and a brand icon set agree on it, devicon alone
  *       0.65, Debian or Wappalyzer alone 0.6 (0.45 for a library of a language's
@@ -56,8 +56,8 @@ final class TagConfidence {
   /**
    * @param listed {@link TaxonomyEntry#listed}, worked out once per entry
    * @param broadBase {@link #broadBase} of the entry
-   * @param rule how the entry was matched ({@code exact}, {@code alias}, {@code context}, {@code
-   *     misspelling}); {@code context} by capitals alone when {@code properNoun}
+   * @param rule how the entry was matched ({@code exact}, {@code alias}, {@code variant}, {@code context},
+   *     {@code misspelling}); {@code context} by capitals alone when {@code properNoun}
    * @param otherTool whether another listed tool is in the same text
    */
   static double of(
@@ -67,6 +67,7 @@ final class TagConfidence {
       base = switch (rule) {
         case "exact" -> 0.95;
         case "alias" -> 0.9;
+        case "variant" -> 0.85;
         case "misspelling" -> 0.7;
         default -> properNoun ? 0.7 : 0.8;
       };

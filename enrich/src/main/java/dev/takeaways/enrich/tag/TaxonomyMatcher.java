@@ -160,6 +160,15 @@ public final class TaxonomyMatcher {
     for (TaxonomyEntry e : entries) {
       e.misspellings().forEach(a -> addKeyword(byKey, a, e, "misspelling", Need.NOTHING));
     }
+    // How people write a tool's name of several words besides as listed: run together (Sumologic,
+    // searchguard) and, for a listed tool, in the plural (GitLab Runners).
+    for (TaxonomyEntry e : entries) {
+      if ("tool".equals(e.type())) {
+        for (String variant : variants(e, discovery)) {
+          addKeyword(byKey, variant, e, "variant", Need.NOTHING);
+        }
+      }
+    }
     contextIdByKey.forEach(
         (k, id) -> byKey.merge(words.add(k), new Spelling(null, -1, null, null, Need.NOTHING, id, null), (a, b) -> withContext(a, id)));
     trie.build(new TreeMap<>(byKey));
@@ -184,6 +193,40 @@ public final class TaxonomyMatcher {
     if ("practice".equals(e.type()) && !k.endsWith("s")) {
       out.putIfAbsent(words.add(k + "s"), new Spelling(e, index, tagId, rule, need, -1, contextIds));
     }
+  }
+
+  /** A joined name shorter than this is too often something else (a word, initials). */
+  static final int MIN_JOINED = 6;
+
+  /**
+   * The other spellings of a tool whose name or alias has several words: the words run together
+   * (not where that is an ordinary word or shorter than {@link #MIN_JOINED}) and, for a listed tool
+   * whose name ends in a noun of four letters or more, that noun in the plural.
+   */
+  static List<String> variants(TaxonomyEntry e, ToolDiscovery discovery) {
+    List<String> out = new ArrayList<>();
+    List<String> names = new ArrayList<>(e.aliases());
+    names.add(0, e.name());
+    for (String name : names) {
+      String[] words = normalize(name).split(" ");
+      if (words.length < 2) {
+        continue;
+      }
+      StringBuilder joined = new StringBuilder();
+      boolean plain = true;
+      for (String w : words) {
+        plain &= w.chars().allMatch(Character::isLetterOrDigit);
+        joined.append(w);
+      }
+      if (plain && joined.length() >= MIN_JOINED && !discovery.ordinary(joined.toString())) {
+        out.add(joined.toString());
+      }
+      String last = words[words.length - 1];
+      if (name.equals(e.name()) && e.listed() && last.length() >= 4 && last.chars().allMatch(Character::isLetter) && !last.endsWith("s")) {
+        out.add(normalize(name) + "s");
+      }
+    }
+    return out;
   }
 
   /** How many spellings (names, aliases, misspellings, plurals, context words) the automaton holds. */

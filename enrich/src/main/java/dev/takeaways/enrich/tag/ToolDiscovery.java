@@ -87,6 +87,11 @@ final class ToolDiscovery {
     }
   }
 
+  /** Whether {@code word} (lower case) is in the dictionary of ordinary words. */
+  boolean ordinary(String word) {
+    return ordinaryWords.contains(word);
+  }
+
   /** Discovery with the bundled dictionary of ordinary words, read once. */
   static ToolDiscovery bundled() {
     return Holder.BUNDLED;

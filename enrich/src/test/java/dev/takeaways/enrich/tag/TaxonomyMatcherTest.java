@@ -37,6 +37,20 @@ class TaxonomyMatcherTest {
   }
 
   @Test
+  void aNameOfSeveralWordsIsFoundRunTogetherAndInThePlural() {
+    assertThat(MATCHER.tag("Logs go to Sumologic now")).extracting(Tag::id, t -> t.evidence().rule())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("tool:sumo-logic", "variant"));
+    assertThat(ids("TLS between nodes (searchguard)")).containsExactly("tool:search-guard");
+    assertThat(ids("two GitLab Runners per team")).containsExactly("tool:gitlab-runner");
+    TaxonomyEntry twoWords = new TaxonomyEntry("tool", "hello-world", "Hello World", "x", List.of("Quick Ping"), List.of(), List.of(), false, "curated");
+    assertThat(TaxonomyMatcher.variants(twoWords, ToolDiscovery.bundled()))
+        .as("run together, unless short or an ordinary word; the name's plural, not an alias's")
+        .containsExactly("helloworld", "hello worlds", "quickping");
+    TaxonomyEntry word = new TaxonomyEntry("tool", "any-one", "Any One", "x", List.of(), List.of(), List.of(), false, "simple-icons");
+    assertThat(TaxonomyMatcher.variants(word, ToolDiscovery.bundled())).as("anyone is a word; a broad entry has no plural").isEmpty();
+  }
+
+  @Test
   void everyNameAliasAndMisspellingIsFoundInASentence() {
     // The spellings' words are numbered by Words.add, a text's by Words.scan: they must agree.
     // Every candidate, whatever its confidence: entries only the broad lists name need a cue to pass
