@@ -198,6 +198,9 @@ class PublisherFaultsIT {
       send(records);
       SimpleMeterRegistry registry = startPublisher(server.url());
       await().atMost(PATIENCE).until(() -> outcomes(registry, "stored") >= 20);
+      // Everything was waiting when the publisher started: it applied several notes per transaction.
+      assertThat(registry.get(MetricNames.PUBLISH_BATCH_NOTES).summary().count()).isPositive();
+      assertThat(registry.get(MetricNames.PUBLISH_BATCH_NOTES).summary().max()).isGreaterThan(1).isLessThanOrEqualTo(50);
 
       server.stop();
       await().atMost(PATIENCE).until(() -> !publisher.isHealthy());

@@ -28,6 +28,8 @@ public final class MetricNames {
 
   /** Time for publish to apply one note to the store and commit. */
   public static final String PUBLISH_DURATION = "takeaways.publish.duration";
+  /** Notes applied per store transaction (a summary). */
+  public static final String PUBLISH_BATCH_NOTES = "takeaways.publish.batch.notes";
 
   /** Enriched records applied by publish, by {@link #OUTCOME} ({@code stored}, {@code deleted}, {@code failed}). */
   public static final String PUBLISH_NOTES = "takeaways.publish.notes";

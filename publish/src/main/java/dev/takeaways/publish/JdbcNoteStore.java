@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -218,6 +219,24 @@ public final class JdbcNoteStore implements NoteStore {
       ps.setDouble(7, tag.evidence().confidence());
       ps.addBatch();
     }
+  }
+
+  @Override
+  public List<Boolean> applyAll(List<Change> changes) throws SQLException {
+    List<Boolean> applied = new ArrayList<>(changes.size());
+    inTransaction(c -> {
+      for (Change change : changes) {
+        boolean claimed = claim(c, change.noteId(), change.at());
+        if (claimed && change.note() == null) {
+          deleteRows(c, change.noteId());
+        } else if (claimed) {
+          replaceRows(c, change.note());
+        }
+        applied.add(claimed);
+      }
+      return true; // committed even when every change was stale: the claims changed nothing
+    });
+    return applied;
   }
 
   @Override

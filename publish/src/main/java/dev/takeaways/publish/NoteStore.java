@@ -2,6 +2,8 @@ package dev.takeaways.publish;
 
 import dev.takeaways.model.EnrichedNote;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +37,25 @@ public interface NoteStore extends AutoCloseable {
    * @return false when the store holds a version from as late or later: nothing changed
    */
   boolean delete(String noteId, Position at) throws SQLException;
+
+  /**
+   * Applies several changes (a note's new version, or its deletion) in one transaction, each as
+   * {@link #apply(EnrichedNote, Position)} or {@link #delete(String, Position)} would, in order: a
+   * later change of the same note sees the earlier one. All or nothing: when one fails, none is
+   * kept, and the caller may apply them one at a time to find which.
+   *
+   * @return for each change, whether it changed the store (false: the store held a version from as late or later)
+   */
+  default List<Boolean> applyAll(List<Change> changes) throws SQLException {
+    List<Boolean> applied = new ArrayList<>(changes.size());
+    for (Change change : changes) {
+      applied.add(change.note() == null ? delete(change.noteId(), change.at()) : apply(change.note(), change.at()));
+    }
+    return applied;
+  }
+
+  /** A note's new version ({@code note}), or its deletion ({@code note} null), from {@code at}. */
+  record Change(String noteId, EnrichedNote note, Position at) {}
 
   /**
    * Where a record is in {@code notes.enriched}: a note's records are in one partition, in order.

@@ -9,12 +9,14 @@ import dev.takeaways.model.EnrichedNote;
 import dev.takeaways.model.JsonSerde;
 import dev.takeaways.model.Topics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +60,11 @@ public final class StorePublisher implements Runnable, AutoCloseable {
   private static final JsonSerde<EnrichedNote> ENRICHED = Topics.NOTES_ENRICHED.serde();
   private static final JsonSerde<DeadLetter> DEAD = Topics.DEAD_LETTER.serde();
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  /**
+   * The most notes one store transaction applies: 50, or the system property {@code
+   * takeaways.publish.batch} (1 applies each note alone, as before batching; BENCHMARKS.md compares).
+   */
+  static final int MAX_BATCH = Math.max(1, Integer.getInteger("takeaways.publish.batch", 50));
 
   private final NoteStore store;
   private final KafkaConsumer<String, byte[]> consumer;
@@ -68,6 +75,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
   private final MeterRegistry registry;
   private final Timer latency;
   private final Timer duration;
+  private final DistributionSummary batches;
   private final Counter errors;
   private final ComponentCounters components;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -115,7 +123,12 @@ public final class StorePublisher implements Runnable, AutoCloseable {
             .minimumExpectedValue(Duration.ofMillis(5))
             .maximumExpectedValue(Duration.ofSeconds(60))
             .register(registry);
-    this.duration = Timer.builder(MetricNames.PUBLISH_DURATION).description("Time to apply one note to the store and commit").register(registry);
+    this.duration = Timer.builder(MetricNames.PUBLISH_DURATION)
+        .description("Time to apply one note to the store and commit (a transaction of several notes: its time shared among them)")
+        .register(registry);
+    this.batches = DistributionSummary.builder(MetricNames.PUBLISH_BATCH_NOTES)
+        .description("Notes applied together in one store transaction, when more than one was waiting")
+        .register(registry);
     this.errors = Counter.builder(MetricNames.PUBLISH_ERRORS).description("Store errors met by publish (each retried)").register(registry);
     this.components = new ComponentCounters(registry, Stage.PUBLISH);
     for (String outcome : List.of("stored", "deleted", "stale")) {
@@ -169,11 +182,16 @@ public final class StorePublisher implements Runnable, AutoCloseable {
           continue;
         }
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-          if (!applyUntilDone(record)) {
+        List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>(records.count());
+        records.forEach(polled::add);
+        for (int from = 0; from < polled.size(); from += MAX_BATCH) {
+          List<ConsumerRecord<String, byte[]>> batch = polled.subList(from, Math.min(polled.size(), from + MAX_BATCH));
+          if (!applyBatch(batch)) {
             break;
           }
-          done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+          for (ConsumerRecord<String, byte[]> record : batch) {
+            done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+          }
         }
         // Only now, with every record above committed to the store, do the offsets move on.
         if (!done.isEmpty()) {
@@ -198,10 +216,64 @@ public final class StorePublisher implements Runnable, AutoCloseable {
     }
   }
 
+  /**
+   * Applies the records of one poll, up to {@link #MAX_BATCH}, in one store transaction: what is
+   * waiting is written together, and nothing waits for more to come. Each note keeps its own
+   * outcome (stored, deleted, stale, dead-lettered), checks and log line. When the transaction
+   * fails, each record is applied alone, so that a store outage is retried and a note the store
+   * rejects is dead-lettered by itself.
+   *
+   * @return false when asked to stop before every record was applied
+   */
+  private boolean applyBatch(List<ConsumerRecord<String, byte[]>> batch) {
+    List<ConsumerRecord<String, byte[]>> pending = new ArrayList<>(batch.size());
+    List<NoteStore.Change> changes = new ArrayList<>(batch.size());
+    for (ConsumerRecord<String, byte[]> record : batch) {
+      components.received(record.value() == null ? 0 : record.value().length);
+      NoteStore.Change change = change(record);
+      if (change != null) {
+        pending.add(record);
+        changes.add(change);
+      }
+    }
+    if (changes.isEmpty()) {
+      return true;
+    }
+    if (storeHealthy && changes.size() > 1) {
+      long start = System.nanoTime();
+      List<Boolean> applied;
+      try {
+        applied = store.applyAll(changes);
+      } catch (SQLException e) {
+        errors.increment();
+        components.error(isPermanent(e) ? "store-rejected" : "store-unavailable");
+        LOG.debug("a transaction of {} notes failed ({}); applying them one at a time", changes.size(), e.getMessage());
+        applied = null;
+      }
+      if (applied != null) {
+        long each = (System.nanoTime() - start) / changes.size();
+        batches.record(changes.size());
+        try {
+          for (int i = 0; i < changes.size(); i++) {
+            applied(pending.get(i), changes.get(i), applied.get(i), each);
+          }
+          return true;
+        } catch (SQLException e) {
+          LOG.warn("could not read back a note after its commit ({}); applying the rest one at a time", e.getMessage());
+        }
+      }
+    }
+    for (ConsumerRecord<String, byte[]> record : pending) {
+      if (!applyUntilDone(record)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Applies one record, retrying store failures; false when asked to stop before it succeeded. */
   private boolean applyUntilDone(ConsumerRecord<String, byte[]> record) {
     Duration backoff = Duration.ofMillis(100);
-    components.received(record.value() == null ? 0 : record.value().length);
     while (running) {
       try {
         apply(record);
@@ -270,18 +342,43 @@ public final class StorePublisher implements Runnable, AutoCloseable {
     return false;
   }
 
-  private void apply(ConsumerRecord<String, byte[]> record) throws SQLException {
+  /** What a record asks of the store, or null when it cannot be read (it is dead-lettered). */
+  private NoteStore.Change change(ConsumerRecord<String, byte[]> record) {
     String noteId = record.key();
     if (noteId == null) {
       deadLetter(record, "bad-record", "a record on notes.enriched has no note id (key)");
-      return;
+      return null;
     }
     NoteStore.Position at = new NoteStore.Position(topicId, record.partition(), record.offset());
     if (record.value() == null) {
-      if (!store.delete(noteId, at)) {
-        stale(noteId, at);
-        return;
-      }
+      return new NoteStore.Change(noteId, null, at);
+    }
+    try {
+      return new NoteStore.Change(noteId, ENRICHED.fromBytes(record.value()), at);
+    } catch (SerializationException e) {
+      deadLetter(record, "bad-record", noteId + ": the record is not a notes.enriched/v1 note");
+      return null;
+    }
+  }
+
+  private void apply(ConsumerRecord<String, byte[]> record) throws SQLException {
+    NoteStore.Change change = change(record);
+    if (change == null) {
+      return;
+    }
+    long start = System.nanoTime();
+    boolean changed = change.note() == null ? store.delete(change.noteId(), change.at()) : store.apply(change.note(), change.at());
+    applied(record, change, changed, System.nanoTime() - start);
+  }
+
+  /** After the transaction: the note's outcome, its checks against the store, and its log line. */
+  private void applied(ConsumerRecord<String, byte[]> record, NoteStore.Change change, boolean changed, long nanos) throws SQLException {
+    String noteId = change.noteId();
+    if (!changed) {
+      stale(noteId, change.at());
+      return;
+    }
+    if (change.note() == null) {
       Optional<NoteStore.StoredNote> left = store.find(noteId);
       checker.check(PublishContract.DELETED_AFTER_COMMIT, left.isEmpty(), () -> noteId + " is still in the store");
       outcome("deleted").increment();
@@ -289,19 +386,8 @@ public final class StorePublisher implements Runnable, AutoCloseable {
       LOG.info("{}: deleted", noteId);
       return;
     }
-    EnrichedNote note;
-    try {
-      note = ENRICHED.fromBytes(record.value());
-    } catch (SerializationException e) {
-      deadLetter(record, "bad-record", noteId + ": the record is not a notes.enriched/v1 note");
-      return;
-    }
-    long start = System.nanoTime();
-    if (!store.apply(note, at)) {
-      stale(noteId, at);
-      return;
-    }
-    duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    EnrichedNote note = change.note();
+    duration.record(nanos, TimeUnit.NANOSECONDS);
     Optional<NoteStore.StoredNote> stored = store.find(note.id());
     checker.check(
         PublishContract.STORED_AFTER_COMMIT,

@@ -193,6 +193,33 @@ class JdbcNoteStoreTest {
   }
 
   @Test
+  void severalChangesInOneTransactionEachKeepTheirOwnOutcomeInOrder() throws SQLException {
+    List<Boolean> applied = store.applyAll(List.of(
+        new NoteStore.Change("a.md", note("a.md", "a1", "use Docker"), new NoteStore.Position("t1", 0, 1)),
+        new NoteStore.Change("b.md", note("b.md", "b1", "plain"), new NoteStore.Position("t1", 0, 2)),
+        new NoteStore.Change("a.md", null, new NoteStore.Position("t1", 0, 3)),
+        new NoteStore.Change("a.md", note("a.md", "a0", "older"), new NoteStore.Position("t1", 0, 0)),
+        new NoteStore.Change("c.md", note("c.md", "c1", "Docker again"), new NoteStore.Position("t1", 1, 4))));
+    assertThat(applied).as("the older version of a.md, after its deletion, changes nothing").containsExactly(true, true, true, false, true);
+    assertThat(column("SELECT id FROM notes ORDER BY id")).containsExactly("b.md", "c.md");
+  }
+
+  @Test
+  void whenOneChangeIsRefusedNoneOfTheTransactionIsKept() throws SQLException {
+    EnrichedNote good = note("a.md", "h1", "use Docker");
+    Takeaway t = good.takeaways().get(0);
+    EnrichedNote twice = new EnrichedNote(good.schema(), "bad.md", "bad.md", good.title(), good.created(), "bad", good.ingestedAt(),
+        List.of(), List.of(t, t), good.keywords(), good.tags(), good.warnings());
+    SQLException refused = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class, () -> store.applyAll(List.of(
+        new NoteStore.Change("a.md", good, new NoteStore.Position("t1", 0, 1)),
+        new NoteStore.Change("bad.md", twice, new NoteStore.Position("t1", 0, 2)))));
+    assertThat((Throwable) refused).as("two takeaways with one id").isNotNull();
+    assertThat(column("SELECT COUNT(*) FROM notes")).containsExactly("0");
+    assertThat(column("SELECT COUNT(*) FROM note_versions")).as("the claims were rolled back too").containsExactly("0");
+    assertThat(store.applyAll(List.of(new NoteStore.Change("a.md", good, new NoteStore.Position("t1", 0, 1))))).containsExactly(true);
+  }
+
+  @Test
   void aNoteTheStoreRefusesForGoodIsToldApartFromAnOutage() {
     EnrichedNote good = note("a.md", "h1", "use Docker");
     Takeaway t = good.takeaways().get(0);
