@@ -332,8 +332,10 @@ public final class TaxonomyMatcher {
       Match m = matches.get(i);
       Spelling s = m.spelling();
       TaxonomyEntry e = s.entry();
-      // An ordinary-word name is a tool by its capitals alone, or as an item of a list of tools.
-      boolean inList = s.need() == Need.PROPER_NOUN && inToolEnumeration(text, matches, i);
+      // An ordinary-word name is a tool by its capitals alone, or as an item of a list of tools; and
+      // for any tool, standing in a list of tools is a cue that it is software.
+      boolean enumerated = isTool(m) && inToolEnumeration(text, matches, i);
+      boolean inList = s.need() == Need.PROPER_NOUN && enumerated;
       String rule =
           switch (s.need()) {
             case NOTHING -> s.rule();
@@ -343,7 +345,7 @@ public final class TaxonomyMatcher {
       int index = s.entryIndex();
       if (rule != null && (tagged[index >>> 6] & (1L << index)) == 0 && !profileLink(text, m.start(), m.end())) {
         double confidence = TagConfidence.of(e, listed[index], broadBase[index], rule, s.need() == Need.PROPER_NOUN && !inList, text,
-            m.start(), m.end(), inList || (otherTool && !isOnlyTool(matches, m)));
+            m.start(), m.end(), enumerated || (otherTool && !isOnlyTool(matches, m)));
         if (confidence >= minConfidence) {
           tagged[index >>> 6] |= 1L << index;
           Tag tag = new Tag(s.tagId(), new Tag.Evidence(text.substring(m.start(), m.end()), m.start(), m.end(), rule, round(confidence)));

@@ -37,6 +37,12 @@ class TaxonomyMatcherTest {
   }
 
   @Test
+  void aToolOnlyBroadListsNameIsBelievedAsAnItemOfAListOfTools() {
+    assertThat(ids("Front end: requirejs, grunt, karma, mocha")).contains("tool:requirejs");
+    assertThat(ids("We moved to requirejs last year")).as("alone, a broad entry needs another cue").doesNotContain("tool:requirejs");
+  }
+
+  @Test
   void aNameOfSeveralWordsIsFoundRunTogetherAndInThePlural() {
     assertThat(MATCHER.tag("Logs go to Sumologic now")).extracting(Tag::id, t -> t.evidence().rule())
         .containsExactly(org.assertj.core.groups.Tuple.tuple("tool:sumo-logic", "variant"));
