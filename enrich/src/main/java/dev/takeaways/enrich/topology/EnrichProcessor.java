@@ -126,6 +126,13 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
     EnrichedNote note = ((EnrichResult.Enriched) result).note();
     checker.check(EnrichContract.TAKEAWAYS_WELL_FORMED, wellFormed(note), () -> "note " + noteId + " has duplicate ids or a bad span");
     byte[] enriched = ENRICHED.toBytes(note);
+    if (enriched.length > MAX_OUTPUT_BYTES) {
+      int all = note.takeaways().size();
+      note = withinLimit(note);
+      enriched = ENRICHED.toBytes(note);
+      LOG.warn("{}: kept the first {} of {} takeaways; the rest would make its record larger than {} bytes",
+          raw.path(), note.takeaways().size(), all, MAX_OUTPUT_BYTES);
+    }
     List<byte[]> takeaways = new ArrayList<>(note.takeaways().size());
     int largest = enriched.length;
     for (Takeaway t : note.takeaways()) {
@@ -134,8 +141,10 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
       largest = Math.max(largest, bytes.length);
     }
     if (largest > MAX_OUTPUT_BYTES) {
-      // Kafka would refuse the record, and the stream would meet this note again after every retry:
-      // the note goes to the dead letters instead, and the stream goes on.
+      // Only a takeaway whose own record is over the limit is left here (one paragraph of most of
+      // the note, its characters escaped many times over). Kafka would refuse the record, and the
+      // stream would meet this note again after every retry: the note goes to the dead letters
+      // instead, and the stream goes on.
       LOG.warn("dead-lettered {}: its records would be {} bytes, over {}", raw.path(), largest, MAX_OUTPUT_BYTES);
       deadLetter(record, noteId, raw.path(), "output-too-large", raw.path() + ": " + note.takeaways().size() + " takeaways make a record of "
           + largest + " bytes, over the topics' limit of " + MAX_OUTPUT_BYTES + " bytes");
@@ -144,6 +153,36 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
     forward(note, enriched, takeaways, record);
     metrics.enriched(note);
     LOG.debug("enriched {}: {} sessions, {} takeaways", raw.path(), note.sessions().size(), note.takeaways().size());
+  }
+
+  /**
+   * The note with as many of its first takeaways as fit in {@link #MAX_OUTPUT_BYTES}, and a warning
+   * saying how many were kept. This is what bounds enrich's output: a note's record is at most the
+   * topics' limit whatever the note's shape (a journal of short lines makes a record many times its
+   * text), so every note under the size limit is stored, the takeaways past the bound left out and
+   * said so, instead of the whole note being dead-lettered. Found by bisection on the record's size.
+   */
+  static EnrichedNote withinLimit(EnrichedNote note) {
+    int all = note.takeaways().size();
+    int fits = 0;
+    int tooMany = all;
+    while (tooMany - fits > 1) {
+      int k = (fits + tooMany) >>> 1;
+      if (ENRICHED.toBytes(firstTakeaways(note, k, all)).length <= MAX_OUTPUT_BYTES) {
+        fits = k;
+      } else {
+        tooMany = k;
+      }
+    }
+    return firstTakeaways(note, fits, all);
+  }
+
+  private static EnrichedNote firstTakeaways(EnrichedNote note, int k, int all) {
+    List<String> warnings = new ArrayList<>(note.warnings());
+    warnings.add("kept the first " + k + " of " + all + " takeaways: the rest would make the notes.enriched record larger than the"
+        + " topics' limit of " + MAX_OUTPUT_BYTES + " bytes");
+    return new EnrichedNote(note.schema(), note.id(), note.path(), note.title(), note.created(), note.contentHash(), note.ingestedAt(),
+        note.sessions(), note.takeaways().subList(0, k), note.keywords(), note.tags(), warnings);
   }
 
   private void forward(EnrichedNote note, byte[] enriched, List<byte[]> takeaways, Record<String, byte[]> record) {

@@ -11,6 +11,7 @@ import dev.takeaways.model.EnrichedNote;
 import dev.takeaways.model.JsonSerde;
 import dev.takeaways.model.RawNote;
 import dev.takeaways.model.TaggedTakeaway;
+import dev.takeaways.model.Takeaway;
 import dev.takeaways.model.Topics;
 import dev.takeaways.testsupport.Notes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -141,13 +142,14 @@ class EnrichTopologyTest {
   }
 
   @Test
-  void aNoteUnderTheSizeLimitWhoseRecordsWouldNotFitIsDeadLetteredAndTheStreamGoesOn() {
+  void aNoteUnderTheSizeLimitWhoseRecordWouldNotFitKeepsTheTakeawaysThatFitAndSaysSo() {
     // A conference journal of short bullets: each line of the note becomes a takeaway record several
-    // times its size, so a note of a few MiB makes a notes.enriched record over the topics' limit.
+    // times its size, so a note of a few MiB would make a notes.enriched record over the topics' limit.
     StringBuilder journal = new StringBuilder("# KubeCon journal\n\n");
+    int lines = 0;
     for (int day = 1; journal.length() < 2_500_000; day++) {
       journal.append("\n## Day ").append(day).append("\n\n");
-      for (int i = 0; i < 500; i++) {
+      for (int i = 0; i < 500; i++, lines++) {
         journal.append("- talk ").append(i).append(": Kubernetes operators with Helm and Argo CD\n");
       }
     }
@@ -155,13 +157,16 @@ class EnrichTopologyTest {
     send("journal.md", journal.toString());
     send("good.md", "# A\n\n## B\n\n- Docker\n");
 
-    List<DeadLetter> letters = dead.readValuesToList().stream().map(Topics.DEAD_LETTER.serde()::fromBytes).toList();
-    assertThat(letters).extracting(DeadLetter::noteId, DeadLetter::reason)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("journal.md", "output-too-large"));
-    assertThat(letters.get(0).detail()).contains("journal.md").contains("over the topics' limit of " + EnrichProcessor.MAX_OUTPUT_BYTES);
-    assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good.md");
-    assertThat(tagged.readKeyValuesToList()).allSatisfy(kv -> assertThat(kv.key).startsWith("good.md"));
-    assertThat(registry.get(MetricNames.ENRICH_NOTES).tag(MetricNames.REASON, "output-too-large").counter().count()).isEqualTo(1.0);
+    assertThat(dead.readValuesToList()).isEmpty();
+    List<org.apache.kafka.streams.KeyValue<String, byte[]>> records = enriched.readKeyValuesToList();
+    assertThat(records).extracting(kv -> kv.key).containsExactly("journal.md", "good.md");
+    assertThat(records.get(0).value.length).isLessThanOrEqualTo(EnrichProcessor.MAX_OUTPUT_BYTES).isGreaterThan(EnrichProcessor.MAX_OUTPUT_BYTES * 9 / 10);
+    EnrichedNote kept = Topics.NOTES_ENRICHED.serde().fromBytes(records.get(0).value);
+    assertThat(kept.takeaways().size()).isPositive().isLessThan(lines);
+    assertThat(kept.takeaways()).extracting(Takeaway::position).as("the first ones, in order").startsWith(0, 1, 2);
+    String said = "kept the first " + kept.takeaways().size() + " of " + lines + " takeaways";
+    assertThat(kept.warnings()).anySatisfy(w -> assertThat(w).contains(said));
+    assertThat(tagged.readKeyValuesToList()).hasSize(kept.takeaways().size() + 1);
     assertThat(checker.counts(EnrichContract.NOTE_ENRICHED_OR_DEAD_LETTERED).failed()).isZero();
   }
 
