@@ -105,7 +105,18 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
   /** Whether the watched folder is gone (deleted, unmounted) and the watch waits for it. */
   private volatile boolean rootMissing;
 
-  private record Pending(long seenAt, long size, long mtime) {}
+  /**
+   * A file waiting to settle: when it was last seen to change, and its size and modification time
+   * then; {@link #firstSeen} when they are not known yet (a new event, a retry), so that the next
+   * look always counts as a change.
+   */
+  private record Pending(long seenAt, long size, long mtime) {
+    private static final long UNKNOWN = -1;
+
+    static Pending firstSeen(long at) {
+      return new Pending(at, UNKNOWN, UNKNOWN);
+    }
+  }
 
   public FolderWatcher(Path root, NoteIngestor ingestor, NoteValidator validator, Checkpoint checkpoint, Duration debounce, Clock clock)
       throws IOException {
@@ -202,7 +213,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
       LOG.warn("the watched folder {} is gone; waiting for it to come back", root);
       long now = clock.millis();
       for (String id : checkpoint.noteIds()) {
-        pending.putIfAbsent(root.resolve(id), new Pending(now, -1, -1)); // gone with it: deleted once settled
+        pending.putIfAbsent(root.resolve(id), Pending.firstSeen(now)); // gone with it: deleted once settled
       }
     } else if (there && rootMissing) {
       rootMissing = false;
@@ -234,7 +245,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     }
     for (Path f : before.keySet()) {
       if (!now.containsKey(f)) {
-        pending.putIfAbsent(f, new Pending(at, -1, -1));
+        pending.putIfAbsent(f, Pending.firstSeen(at));
       }
     }
     return now;
@@ -294,7 +305,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
   private void markNotesUnder(Path dir, long seenAt) throws IOException {
     for (Path f : walk(dir)) {
       if (isCandidate(f)) {
-        pending.put(f, new Pending(seenAt, -1, -1));
+        pending.put(f, Pending.firstSeen(seenAt));
       }
     }
   }
@@ -304,7 +315,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     long now = clock.millis() - debounce.toMillis();
     markNotesUnder(root, now);
     for (String id : checkpoint.noteIds()) {
-      pending.putIfAbsent(root.resolve(id), new Pending(now, -1, -1));
+      pending.putIfAbsent(root.resolve(id), Pending.firstSeen(now));
     }
   }
 
@@ -328,7 +339,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
         String prefix = NoteIds.noteId(root, path);
         for (String id : checkpoint.noteIds()) {
           if (id.equals(prefix) || id.startsWith(prefix + "/")) {
-            pending.put(root.resolve(id), new Pending(clock.millis(), -1, -1));
+            pending.put(root.resolve(id), Pending.firstSeen(clock.millis()));
           }
         }
       } else if (isNoteName(path)) {
@@ -349,7 +360,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
       BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
       return new Pending(clock.millis(), attrs.size(), attrs.lastModifiedTime().toMillis());
     } catch (IOException gone) {
-      return new Pending(clock.millis(), -1, -1);
+      return Pending.firstSeen(clock.millis());
     }
   }
 
@@ -390,18 +401,15 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
         continue;
       }
       Path path = e.getKey();
-      long size = -2;
-      long mtime = -2;
+      BasicFileAttributes attrs = null;
       try {
-        BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
-        size = attrs.size();
-        mtime = attrs.lastModifiedTime().toMillis();
+        attrs = Files.readAttributes(path, BasicFileAttributes.class);
       } catch (IOException gone) {
         // Deleted: handled below.
       }
-      if (size >= 0 && (size != e.getValue().size() || mtime != e.getValue().mtime())) {
+      if (attrs != null && (attrs.size() != e.getValue().size() || attrs.lastModifiedTime().toMillis() != e.getValue().mtime())) {
         // Still changing, or first look: wait one more interval with what we saw.
-        again.put(path, new Pending(now, size, mtime));
+        again.put(path, new Pending(now, attrs.size(), attrs.lastModifiedTime().toMillis()));
         it.remove();
         continue;
       }
@@ -417,7 +425,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
           LOG.warn("{}; will retry", ex.getMessage());
           kafkaFailing = true;
         }
-        again.put(path, new Pending(now + 1000, -1, -1));
+        again.put(path, Pending.firstSeen(now + 1000));
       }
     }
     pending.putAll(again);
@@ -444,7 +452,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
       }
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException gone) {
-      pending.put(path, new Pending(clock.millis(), -1, -1));
+      pending.put(path, Pending.firstSeen(clock.millis()));
       return;
     } catch (IOException e) {
       LOG.warn("{}: cannot read: {}", id, e.getMessage());
