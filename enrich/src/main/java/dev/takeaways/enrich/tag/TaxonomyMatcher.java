@@ -200,7 +200,8 @@ public final class TaxonomyMatcher {
 
   /**
    * The other spellings of a tool whose name or alias has several words: the words run together
-   * (not where that is an ordinary word or shorter than {@link #MIN_JOINED}) and, for a listed tool
+   * (not where that is an ordinary word or shorter than {@link #MIN_JOINED}), the first two run
+   * together when there are three or more (a vendor's name: Redhat Atomic), and, for a listed tool
    * whose name ends in a noun of four letters or more, that noun in the plural.
    */
   static List<String> variants(TaxonomyEntry e, ToolDiscovery discovery) {
@@ -220,6 +221,11 @@ public final class TaxonomyMatcher {
       }
       if (plain && joined.length() >= MIN_JOINED && !discovery.ordinary(joined.toString())) {
         out.add(joined.toString());
+      }
+      // A vendor's name of two words run together before the product's (Redhat Atomic).
+      String vendor = words[0] + words[1];
+      if (words.length >= 3 && plain && vendor.length() >= MIN_JOINED && !discovery.ordinary(vendor)) {
+        out.add(vendor + " " + String.join(" ", Arrays.copyOfRange(words, 2, words.length)));
       }
       String last = words[words.length - 1];
       if (name.equals(e.name()) && e.listed() && last.length() >= 4 && last.chars().allMatch(Character::isLetter) && !last.endsWith("s")) {

@@ -48,10 +48,12 @@ class TaxonomyMatcherTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("tool:sumo-logic", "variant"));
     assertThat(ids("TLS between nodes (searchguard)")).containsExactly("tool:search-guard");
     assertThat(ids("two GitLab Runners per team")).containsExactly("tool:gitlab-runner");
-    TaxonomyEntry twoWords = new TaxonomyEntry("tool", "hello-world", "Hello World", "x", List.of("Quick Ping"), List.of(), List.of(), false, "curated");
+    TaxonomyEntry twoWords = new TaxonomyEntry("tool", "hello-world", "Hello World", "x", List.of("Quick Ping", "Acme Corp Widget"), List.of(),
+        List.of(), false, "curated");
     assertThat(TaxonomyMatcher.variants(twoWords, ToolDiscovery.bundled()))
-        .as("run together, unless short or an ordinary word; the name's plural, not an alias's")
-        .containsExactly("helloworld", "hello worlds", "quickping");
+        .as("run together, unless short or an ordinary word; a vendor's two words run together; the name's plural, not an alias's")
+        .containsExactly("helloworld", "hello worlds", "quickping", "acmecorpwidget", "acmecorp widget");
+    assertThat(ids("k8s on Redhat Atomic")).as("Red Hat Atomic, an alias of Atomic Host").contains("tool:atomic-host").doesNotContain("tool:red-hat");
     TaxonomyEntry word = new TaxonomyEntry("tool", "any-one", "Any One", "x", List.of(), List.of(), List.of(), false, "simple-icons");
     assertThat(TaxonomyMatcher.variants(word, ToolDiscovery.bundled())).as("anyone is a word; a broad entry has no plural").isEmpty();
   }
