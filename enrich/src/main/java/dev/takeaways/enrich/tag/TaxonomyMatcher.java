@@ -339,8 +339,9 @@ public final class TaxonomyMatcher {
       Spelling s = m.spelling();
       TaxonomyEntry e = s.entry();
       // An ordinary-word name is a tool by its capitals alone, or as an item of a list of tools; and
-      // for any tool, standing in a list of tools is a cue that it is software.
-      boolean enumerated = isTool(m) && inToolEnumeration(text, matches, i);
+      // for a tool only the broad lists name, standing in a list of tools is a cue that it is software
+      // (a listed tool's name needs no cue: not looked for).
+      boolean enumerated = isTool(m) && (s.need() == Need.PROPER_NOUN || !listed[s.entryIndex()]) && inToolEnumeration(text, matches, i);
       boolean inList = s.need() == Need.PROPER_NOUN && enumerated;
       String rule =
           switch (s.need()) {
