@@ -62,7 +62,7 @@ class UiServerTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
     assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'", "script-src 'self'");
-    assertThat(page.body()).contains("tool:terraform", "tool:chef", "Rising and fading", Trends.RULE.substring(0, 40), "/note?id=ops/k8s.md");
+    assertThat(page.body()).contains("tool:terraform", "tool:chef", "Rising and fading", Trends.RULE.substring(0, 40), "/note?id=ops%2Fk8s.md");
     assertThat(page.body()).as("a title is text, never markup").doesNotContain("<script>alert").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     Matcher loads = LOADS.matcher(page.body());
     int count = 0;
@@ -81,7 +81,7 @@ class UiServerTest {
 
   @Test
   void aNoteMarksItsEvidenceAndExplainsIt() throws Exception {
-    HttpResponse<String> page = get("/note?id=ops/k8s.md");
+    HttpResponse<String> page = get("/note?id=ops%2Fk8s.md");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Containers in production", "Lee Park")
         .containsPattern("<mark class=\"ev tool\" tabindex=\"0\" data-tags=\"tool:kubernetes\" data-start=\"24\" data-end=\"34\" data-tip=\"tool:kubernetes · rule [a-z-]+ · confidence [0-9.]+\"[^>]*>Kubernetes</mark>")
@@ -95,7 +95,7 @@ class UiServerTest {
   void searchFindsByTagAndLinksToNotes() throws Exception {
     HttpResponse<String> page = get("/search?tag=tool%3Achef&q=cookbooks");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("3 takeaways", "href=\"/note?id=ops/chef-1.md\"", "value=\"tool:chef\"");
+    assertThat(page.body()).contains("3 takeaways", "href=\"/note?id=ops%2Fchef-1.md\"", "value=\"tool:chef\"");
   }
 
   @Test
