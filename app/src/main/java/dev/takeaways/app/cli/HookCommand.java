@@ -1,6 +1,5 @@
 package dev.takeaways.app.cli;
 
-import dev.takeaways.app.Takeaways;
 import dev.takeaways.ingest.git.Git;
 import dev.takeaways.ingest.git.GitPusher;
 import java.io.BufferedReader;
@@ -75,7 +74,7 @@ public final class HookCommand implements Runnable {
       text.append(BEGIN).append('\n')
           .append("# Added by 'takeaways hook install'; 'takeaways hook uninstall' removes this block and nothing else.\n")
           .append("# It never fails the commit: without Kafka, the notes wait in .git/takeaways/outbox.jsonl.\n")
-          .append(selfCommand()).append(" hook run --hook ").append(target.hook)
+          .append(selfCommand(spec.root().userObject().getClass())).append(" hook run --hook ").append(target.hook)
           .append(" --repo ").append(repoArg)
           .append(" --bootstrap-servers ").append(quote(kafka.bootstrapServers()))
           .append(" || true\n")
@@ -160,19 +159,22 @@ public final class HookCommand implements Runnable {
     return text.substring(0, begin) + text.substring(after);
   }
 
-  /** The command line that runs this very takeaways: the same java, the same jar or class path. */
-  static String selfCommand() {
+  /**
+   * The command line that runs this very takeaways: the same java, the same jar or class path, and
+   * {@code main}, the command line's root (given by picocli, so that this class need not know it).
+   */
+  static String selfCommand(Class<?> main) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String location;
     try {
-      location = Path.of(Takeaways.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      location = Path.of(main.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     } catch (Exception e) {
       location = "";
     }
     if (location.endsWith(".jar") && location.contains("takeaways")) {
       return quote(java) + " -jar " + quote(location);
     }
-    return quote(java) + " -cp " + quote(System.getProperty("java.class.path")) + " " + Takeaways.class.getName();
+    return quote(java) + " -cp " + quote(System.getProperty("java.class.path")) + " " + main.getName();
   }
 
   static String quote(String s) {
