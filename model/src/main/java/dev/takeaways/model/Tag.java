@@ -19,7 +19,13 @@ public record Tag(String id, Evidence evidence) {
 
   /** {@code tool} or {@code practice}. */
   public String type() {
-    return id.substring(0, id.indexOf(':'));
+    return typeOf(id);
+  }
+
+  /** The type of tag id {@code id}, what stands before its colon ({@code tool}, {@code practice}); "" without one. */
+  public static String typeOf(String id) {
+    int colon = id.indexOf(':');
+    return colon < 0 ? "" : id.substring(0, colon);
   }
 
   /**

@@ -110,13 +110,7 @@ public final class JdbcNoteStore implements NoteStore {
 
   @Override
   public boolean apply(EnrichedNote note, Position at) throws SQLException {
-    return inTransaction(c -> {
-      if (!claim(c, note.id(), at)) {
-        return false;
-      }
-      replaceRows(c, note);
-      return true;
-    });
+    return applyAll(List.of(new Change(note.id(), note, at))).get(0);
   }
 
   @Override
@@ -241,13 +235,7 @@ public final class JdbcNoteStore implements NoteStore {
 
   @Override
   public boolean delete(String noteId, Position at) throws SQLException {
-    return inTransaction(c -> {
-      if (!claim(c, noteId, at)) {
-        return false;
-      }
-      deleteRows(c, noteId);
-      return true;
-    });
+    return applyAll(List.of(new Change(noteId, null, at))).get(0);
   }
 
   /**

@@ -370,7 +370,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
       return;
     }
     long start = System.nanoTime();
-    boolean changed = change.note() == null ? store.delete(change.noteId(), change.at()) : store.apply(change.note(), change.at());
+    boolean changed = store.applyAll(List.of(change)).get(0);
     applied(record, change, changed, System.nanoTime() - start);
   }
 

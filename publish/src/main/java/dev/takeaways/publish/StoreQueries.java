@@ -92,6 +92,15 @@ public final class StoreQueries {
 
   private Table run(String sql, List<Object> params) throws SQLException {
     Connection c = store.readConnection();
+    try {
+      return table(c, sql, params);
+    } finally {
+      c.rollback();
+    }
+  }
+
+  /** The answer to {@code sql} with {@code params} bound in order, on {@code c}: column labels in lower case, and rows. */
+  public static Table table(Connection c, String sql, List<Object> params) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.size(); i++) {
         ps.setObject(i + 1, params.get(i));
@@ -112,8 +121,6 @@ public final class StoreQueries {
         }
         return new Table(columns, rows);
       }
-    } finally {
-      c.rollback();
     }
   }
 }

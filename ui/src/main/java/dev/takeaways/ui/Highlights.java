@@ -1,5 +1,6 @@
 package dev.takeaways.ui;
 
+import dev.takeaways.model.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -16,8 +17,7 @@ public final class Highlights {
   public record Evidence(String tag, String text, int start, int end, String rule, Double confidence) {
     /** {@code tool} or {@code practice}. */
     public String type() {
-      int colon = tag.indexOf(':');
-      return colon < 0 ? "" : tag.substring(0, colon);
+      return Tag.typeOf(tag);
     }
 
     /** What a person reads on hovering or focusing the evidence. */

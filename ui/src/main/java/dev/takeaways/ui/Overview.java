@@ -1,5 +1,6 @@
 package dev.takeaways.ui;
 
+import dev.takeaways.model.Tag;
 import java.util.List;
 
 /**
@@ -35,11 +36,7 @@ public record Overview(
    */
   public record TagLine(String tag, long takeaways, long notes, List<Integer> perMonth, Trends.Windows windows) {
     public String type() {
-      return tag.substring(0, tag.indexOf(':'));
-    }
-
-    public String slug() {
-      return tag.substring(tag.indexOf(':') + 1);
+      return Tag.typeOf(tag);
     }
 
     public int peak() {

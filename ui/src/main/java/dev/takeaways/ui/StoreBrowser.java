@@ -1,10 +1,9 @@
 package dev.takeaways.ui;
 
 import dev.takeaways.model.TakeawayKind;
+import dev.takeaways.publish.StoreQueries;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -64,8 +63,8 @@ public final class StoreBrowser implements AutoCloseable {
 
   /** Changes whenever a note is stored, replaced or deleted: the page polls it to stay live. */
   public String version() throws SQLException {
-    List<Object[]> rows = rows("SELECT COUNT(*), COALESCE(SUM(stored_at), 0) FROM notes", List.of());
-    return rows.get(0)[0] + "-" + rows.get(0)[1];
+    List<List<Object>> rows = rows("SELECT COUNT(*), COALESCE(SUM(stored_at), 0) FROM notes", List.of());
+    return rows.get(0).get(0) + "-" + rows.get(0).get(1);
   }
 
   /**
@@ -108,14 +107,14 @@ public final class StoreBrowser implements AutoCloseable {
   /** The overview, computed now from the store (what {@link #overview()} keeps). */
   public Overview computeOverview() throws SQLException {
     String version = version();
-    long notes = number(rows("SELECT COUNT(*) FROM notes", List.of()).get(0)[0]);
-    long takeaways = number(rows("SELECT COUNT(*) FROM takeaways", List.of()).get(0)[0]);
+    long notes = number(rows("SELECT COUNT(*) FROM notes", List.of()).get(0).get(0));
+    long takeaways = number(rows("SELECT COUNT(*) FROM takeaways", List.of()).get(0).get(0));
     // Per tag and month: notes and takeaways that mention it.
     Map<String, Map<YearMonth, Integer>> notesByMonth = new HashMap<>();
     Map<String, long[]> totals = new HashMap<>();
     Map<String, YearMonth> first = new HashMap<>();
     YearMonth last = null;
-    for (Object[] r : rows(
+    for (List<Object> r : rows(
         // Mentions per note first (walking takeaways by note, on the index of (note_id, id)), then
         // per month: four times faster than counting distinct notes over every mention.
         "SELECT x.tag_id, SUBSTR(" + day + ", 1, 7), COUNT(*), SUM(x.mentions)"
@@ -123,18 +122,18 @@ public final class StoreBrowser implements AutoCloseable {
             + "       FROM takeaways t JOIN takeaway_tags tt ON tt.takeaway_id = t.id GROUP BY t.note_id, tt.tag_id) x"
             + " JOIN notes n ON n.id = x.note_id GROUP BY 1, 2",
         List.of())) {
-      String tag = (String) r[0];
+      String tag = (String) r.get(0);
       long[] total = totals.computeIfAbsent(tag, k -> new long[2]);
-      total[0] += number(r[2]);
-      total[1] += number(r[3]);
-      YearMonth month = month((String) r[1]);
+      total[0] += number(r.get(2));
+      total[1] += number(r.get(3));
+      YearMonth month = month((String) r.get(1));
       if (month != null) {
-        notesByMonth.computeIfAbsent(tag, k -> new HashMap<>()).merge(month, (int) number(r[2]), Integer::sum);
+        notesByMonth.computeIfAbsent(tag, k -> new HashMap<>()).merge(month, (int) number(r.get(2)), Integer::sum);
         first.merge(tag, month, (a, b) -> a.isBefore(b) ? a : b);
       }
     }
-    for (Object[] r : rows("SELECT MAX(SUBSTR(" + day + ", 1, 7)) FROM notes n", List.of())) {
-      last = month((String) r[0]);
+    for (List<Object> r : rows("SELECT MAX(SUBSTR(" + day + ", 1, 7)) FROM notes n", List.of())) {
+      last = month((String) r.get(0));
     }
     List<String> months = new ArrayList<>();
     List<Overview.TagLine> lines = new ArrayList<>();
@@ -170,23 +169,23 @@ public final class StoreBrowser implements AutoCloseable {
 
   private List<Overview.Pair> together() throws SQLException {
     List<Overview.Pair> pairs = new ArrayList<>();
-    for (Object[] r : rows(
+    for (List<Object> r : rows(
         "SELECT a.tag_id, b.tag_id, COUNT(*) AS takeaways"
             + " FROM takeaway_tags a JOIN takeaway_tags b ON b.takeaway_id = a.takeaway_id AND b.tag_id > a.tag_id"
             + " WHERE a.tag_id LIKE 'tool:%' AND b.tag_id LIKE 'tool:%'"
             + " GROUP BY a.tag_id, b.tag_id ORDER BY takeaways DESC, a.tag_id, b.tag_id LIMIT ?",
         List.of(TOP))) {
-      pairs.add(new Overview.Pair((String) r[0], (String) r[1], number(r[2])));
+      pairs.add(new Overview.Pair((String) r.get(0), (String) r.get(1), number(r.get(2))));
     }
     return pairs;
   }
 
   private List<Overview.NoteLine> latest() throws SQLException {
     List<Overview.NoteLine> notes = new ArrayList<>();
-    for (Object[] r : rows(
+    for (List<Object> r : rows(
         "SELECT n.id, n.title, " + day + ", n.session_count, n.takeaway_count FROM notes n ORDER BY n.stored_at DESC, n.id LIMIT ?",
         List.of(TOP))) {
-      notes.add(new Overview.NoteLine((String) r[0], (String) r[1], (String) r[2], number(r[3]), number(r[4])));
+      notes.add(new Overview.NoteLine((String) r.get(0), (String) r.get(1), (String) r.get(2), number(r.get(3)), number(r.get(4))));
     }
     return notes;
   }
@@ -249,9 +248,9 @@ public final class StoreBrowser implements AutoCloseable {
     List<Object> all = new ArrayList<>(params);
     all.add(limit + 1);
     boolean narrow = s.tag() != null || s.speaker() != null || s.session() != null || s.note() != null;
-    List<Object[]> rows = null;
+    List<List<Object>> rows = null;
     if (!narrow) {
-      long notes = number(rows("SELECT COUNT(*) FROM notes", List.of()).get(0)[0]);
+      long notes = number(rows("SELECT COUNT(*) FROM notes", List.of()).get(0).get(0));
       for (long window = firstWindow; window < notes; window *= 4) {
         List<Object> windowed = new ArrayList<>(List.of(window));
         windowed.addAll(all);
@@ -268,42 +267,42 @@ public final class StoreBrowser implements AutoCloseable {
     }
     boolean more = rows.size() > limit;
     rows = rows.subList(0, Math.min(rows.size(), limit));
-    Map<String, List<Highlights.Evidence>> evidence = evidence(rows.stream().map(r -> (String) r[0]).toList());
+    Map<String, List<Highlights.Evidence>> evidence = evidence(rows.stream().map(r -> (String) r.get(0)).toList());
     List<Search.Hit> hits = new ArrayList<>();
-    for (Object[] r : rows) {
-      String id = (String) r[0];
-      hits.add(new Search.Hit(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
-          (String) r[7], Highlights.pieces((String) r[8], evidence.getOrDefault(id, List.of()))));
+    for (List<Object> r : rows) {
+      String id = (String) r.get(0);
+      hits.add(new Search.Hit(id, (String) r.get(1), (String) r.get(2), (String) r.get(3), (String) r.get(4), (String) r.get(5), (String) r.get(6),
+          (String) r.get(7), Highlights.pieces((String) r.get(8), evidence.getOrDefault(id, List.of()))));
     }
-    List<String> tags = rows("SELECT id FROM tags ORDER BY id", List.of()).stream().map(r -> (String) r[0]).toList();
+    List<String> tags = rows("SELECT id FROM tags ORDER BY id", List.of()).stream().map(r -> (String) r.get(0)).toList();
     List<String> kinds = Arrays.stream(TakeawayKind.values()).map(TakeawayKind::wireName).sorted().toList();
     return new Search.Results(s, hits, more, limit, tags, kinds);
   }
 
   /** The note with this id, or null when the store has none. */
   public NoteView note(String id) throws SQLException {
-    List<Object[]> found = rows("SELECT n.id, n.path, n.title, " + day + " FROM notes n WHERE n.id = ?", List.of(id));
+    List<List<Object>> found = rows("SELECT n.id, n.path, n.title, " + day + " FROM notes n WHERE n.id = ?", List.of(id));
     if (found.isEmpty()) {
       return null;
     }
-    Object[] n = found.get(0);
+    List<Object> n = found.get(0);
     List<String> keywords = rows("SELECT keyword FROM note_keywords WHERE note_id = ? ORDER BY keyword", List.of(id))
-        .stream().map(r -> (String) r[0]).toList();
+        .stream().map(r -> (String) r.get(0)).toList();
     List<Highlights.Evidence> noteTags = new ArrayList<>();
-    for (Object[] r : rows("SELECT tag_id, matched_text, span_start, span_end, rule, confidence FROM note_tags WHERE note_id = ? ORDER BY tag_id", List.of(id))) {
-      noteTags.add(evidence(r));
+    for (List<Object> r : rows("SELECT tag_id, matched_text, span_start, span_end, rule, confidence FROM note_tags WHERE note_id = ? ORDER BY tag_id", List.of(id))) {
+      noteTags.add(evidenceOf(r));
     }
     Map<String, NoteView.Block> blocks = new LinkedHashMap<>();
     List<NoteView.Item> outside = new ArrayList<>();
-    for (Object[] r : rows("SELECT id, title, speaker, url, section FROM sessions WHERE note_id = ? ORDER BY position", List.of(id))) {
-      blocks.put((String) r[0], new NoteView.Block((String) r[1], (String) r[2], (String) r[3], (String) r[4], new ArrayList<>()));
+    for (List<Object> r : rows("SELECT id, title, speaker, url, section FROM sessions WHERE note_id = ? ORDER BY position", List.of(id))) {
+      blocks.put((String) r.get(0), new NoteView.Block((String) r.get(1), (String) r.get(2), (String) r.get(3), (String) r.get(4), new ArrayList<>()));
     }
-    List<Object[]> takeaways = rows("SELECT id, session_id, kind, section, text FROM takeaways WHERE note_id = ? ORDER BY position", List.of(id));
+    List<List<Object>> takeaways = rows("SELECT id, session_id, kind, section, text FROM takeaways WHERE note_id = ? ORDER BY position", List.of(id));
     Map<String, List<Highlights.Evidence>> evidence = evidenceOfNote(id);
-    for (Object[] r : takeaways) {
-      List<Highlights.Evidence> own = evidence.getOrDefault((String) r[0], List.of());
-      NoteView.Item item = new NoteView.Item((String) r[0], (String) r[2], (String) r[3], Highlights.pieces((String) r[4], own), own);
-      NoteView.Block block = r[1] == null ? null : blocks.get((String) r[1]);
+    for (List<Object> r : takeaways) {
+      List<Highlights.Evidence> own = evidence.getOrDefault((String) r.get(0), List.of());
+      NoteView.Item item = new NoteView.Item((String) r.get(0), (String) r.get(2), (String) r.get(3), Highlights.pieces((String) r.get(4), own), own);
+      NoteView.Block block = r.get(1) == null ? null : blocks.get((String) r.get(1));
       (block == null ? outside : block.takeaways()).add(item);
     }
     List<NoteView.Block> all = new ArrayList<>();
@@ -311,7 +310,7 @@ public final class StoreBrowser implements AutoCloseable {
       all.add(new NoteView.Block(null, null, null, "", outside));
     }
     all.addAll(blocks.values());
-    return new NoteView((String) n[0], (String) n[1], (String) n[2], (String) n[3], keywords, noteTags, all);
+    return new NoteView((String) n.get(0), (String) n.get(1), (String) n.get(2), (String) n.get(3), keywords, noteTags, all);
   }
 
   private Map<String, List<Highlights.Evidence>> evidenceOfNote(String noteId) throws SQLException {
@@ -332,18 +331,18 @@ public final class StoreBrowser implements AutoCloseable {
         new ArrayList<>(takeawayIds)));
   }
 
-  private static Map<String, List<Highlights.Evidence>> group(List<Object[]> rows) {
+  private static Map<String, List<Highlights.Evidence>> group(List<List<Object>> rows) {
     Map<String, List<Highlights.Evidence>> byTakeaway = new HashMap<>();
-    for (Object[] r : rows) {
-      byTakeaway.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(evidence(Arrays.copyOfRange(r, 1, r.length)));
+    for (List<Object> r : rows) {
+      byTakeaway.computeIfAbsent((String) r.get(0), k -> new ArrayList<>()).add(evidenceOf(r.subList(1, r.size())));
     }
     return byTakeaway;
   }
 
   /** tag, text, start, end, rule, confidence. */
-  private static Highlights.Evidence evidence(Object[] r) {
-    return new Highlights.Evidence((String) r[0], (String) r[1], (int) number(r[2]), (int) number(r[3]), (String) r[4],
-        r[5] == null ? null : ((Number) r[5]).doubleValue());
+  private static Highlights.Evidence evidenceOf(List<Object> r) {
+    return new Highlights.Evidence((String) r.get(0), (String) r.get(1), (int) number(r.get(2)), (int) number(r.get(3)), (String) r.get(4),
+        r.get(5) == null ? null : ((Number) r.get(5)).doubleValue());
   }
 
   private static String contains(String text) {
@@ -369,24 +368,10 @@ public final class StoreBrowser implements AutoCloseable {
     return value == null ? 0 : ((Number) value).longValue();
   }
 
-  private List<Object[]> rows(String sql, List<Object> params) throws SQLException {
+  private List<List<Object>> rows(String sql, List<Object> params) throws SQLException {
     Connection c = connection();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.size(); i++) {
-        ps.setObject(i + 1, params.get(i));
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        int columns = rs.getMetaData().getColumnCount();
-        List<Object[]> rows = new ArrayList<>();
-        while (rs.next()) {
-          Object[] row = new Object[columns];
-          for (int i = 0; i < columns; i++) {
-            row[i] = rs.getObject(i + 1);
-          }
-          rows.add(row);
-        }
-        return rows;
-      }
+    try {
+      return StoreQueries.table(c, sql, params).rows();
     } catch (SQLException e) {
       drop(c);
       throw e;
