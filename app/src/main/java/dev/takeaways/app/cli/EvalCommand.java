@@ -7,6 +7,7 @@ import dev.takeaways.enrich.eval.GoldFile;
 import dev.takeaways.enrich.eval.GoldNote;
 import dev.takeaways.enrich.eval.Labels;
 import dev.takeaways.enrich.eval.TagEvaluation;
+import dev.takeaways.enrich.tag.Taxonomy;
 import dev.takeaways.model.JsonSerde;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,14 +55,18 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Taxonomy tools = taxonomy.taxonomy();
+    // A label written as another name of a tool counts as that tool (saltstack: salt).
+    UnaryOperator<String> named = tools.toolSlugsByName();
+    UnaryOperator<String> fold = foldAws ? slug -> Labels.AWS_SERVICES_AS_AWS.apply(named.apply(slug)) : named;
     Map<String, GoldNote> goldLabels = new LinkedHashMap<>();
     readGold(gold).forEach((file, note) -> {
       if (onlySplits.isEmpty() || onlySplits.contains(note.split())) {
-        goldLabels.put(file, foldAws ? new GoldNote(note.labels().foldTools(Labels.AWS_SERVICES_AS_AWS), note.split()) : note);
+        goldLabels.put(file, new GoldNote(note.labels().foldTools(fold), note.split()));
       }
     });
     Map<String, Labels> predicted = new LinkedHashMap<>();
-    NoteFileEnricher enricher = new NoteFileEnricher(taxonomy.taxonomy(), taxonomy.minConfidence());
+    NoteFileEnricher enricher = new NoteFileEnricher(tools, taxonomy.minConfidence());
     for (String file : goldLabels.keySet()) {
       Path note = dir.resolve(file);
       if (!Files.isRegularFile(note)) {
@@ -70,7 +76,7 @@ public final class EvalCommand implements Callable<Integer> {
       EnrichResult result = enricher.enrich(note, file, file);
       if (result instanceof EnrichResult.Enriched enriched) {
         Labels found = GoldFile.found(enriched.note());
-        predicted.put(file, foldAws ? found.foldTools(Labels.AWS_SERVICES_AS_AWS) : found);
+        predicted.put(file, found.foldTools(fold));
       } else {
         err.println("takeaways eval: rejected " + ((EnrichResult.Rejected) result).detail());
       }

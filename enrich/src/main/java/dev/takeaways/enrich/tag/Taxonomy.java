@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -79,6 +81,31 @@ public record Taxonomy(List<TaxonomyEntry> entries, Set<String> notMisspellings)
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /**
+   * Maps a label to the slug of the tool it names: itself when it is a tool's slug, else the one tool
+   * with a name or alias of that slug ({@code saltstack}: {@code salt}), else itself. For scoring
+   * labels that people wrote against the tags found.
+   */
+  public UnaryOperator<String> toolSlugsByName() {
+    Set<String> slugs = new HashSet<>();
+    Map<String, String> byName = new HashMap<>();
+    Set<String> shared = new HashSet<>();
+    for (TaxonomyEntry e : entries) {
+      if ("tool".equals(e.type())) {
+        slugs.add(e.slug());
+        List<String> names = new ArrayList<>(e.aliases());
+        names.add(e.name());
+        for (String name : names) {
+          String previous = byName.putIfAbsent(TaxonomyEntry.slugOf(name), e.slug());
+          if (previous != null && !previous.equals(e.slug())) {
+            shared.add(TaxonomyEntry.slugOf(name));
+          }
+        }
+      }
+    }
+    return label -> slugs.contains(label) || shared.contains(label) ? label : byName.getOrDefault(label, label);
   }
 
   /** The taxonomy that ships with takeaways, read once. */

@@ -1,6 +1,7 @@
 package dev.takeaways.enrich.tag;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -35,6 +36,8 @@ public record TaxonomyEntry(
     String source) {
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9.+-]*");
+  private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern INNER_DOT = Pattern.compile("(?<=[a-z0-9])\\.(?=js\\b)");
   /** The broad lists: they name many products, few of them checked by hand (see the taxonomy README). */
   private static final Set<String> BROAD = Set.of("devicon", "simple-icons", "iconify-logos", "debian", "wappalyzer");
 
@@ -67,6 +70,13 @@ public record TaxonomyEntry(
       }
     }
     return false;
+  }
+
+  /** The slug of a name: lowercase words joined by {@code -} ("Spring Boot": spring-boot). */
+  public static String slugOf(String name) {
+    // The dot of .js is part of the word (Node.js: nodejs), as the lists write it (nodejs, vuejs).
+    String s = NON_SLUG.matcher(INNER_DOT.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("")).replaceAll("-");
+    return s.replaceAll("^-+|-+$", "");
   }
 
   /** The tag id, {@code type:slug}. */

@@ -236,6 +236,25 @@ class TaxonomyMatcherTest {
   }
 
   @Test
+  void aLabelWrittenAsAnotherNameOfAToolIsReadAsThatTool() {
+    Taxonomy taxonomy = Taxonomy.fromYaml("""
+        tools:
+          - {slug: salt, name: Salt, aliases: [SaltStack]}
+          - {slug: aqua, name: Aqua, aliases: [Sky]}
+          - {slug: sky, name: Sky}
+          - {slug: blue, name: Blue, aliases: [Azure Blue]}
+          - {slug: azure, name: Azure, aliases: [Azure Blue]}
+        """, "test.yml");
+    var named = taxonomy.toolSlugsByName();
+
+    assertThat(named.apply("saltstack")).as("an alias").isEqualTo("salt");
+    assertThat(named.apply("salt")).isEqualTo("salt");
+    assertThat(named.apply("sky")).as("a slug wins over another entry's alias").isEqualTo("sky");
+    assertThat(named.apply("azure-blue")).as("a name two tools share names neither").isEqualTo("azure-blue");
+    assertThat(named.apply("unknown-tool")).isEqualTo("unknown-tool");
+  }
+
+  @Test
   void malformedTaxonomyNamesItsOriginAndLine() {
     assertThatThrownBy(() -> Taxonomy.fromYaml("tools:\n  - {slug: ok, name: Ok}\n  - {slug: Bad Slug, name: x}\n", "my.yml"))
         .hasMessageStartingWith("my.yml:3: ")

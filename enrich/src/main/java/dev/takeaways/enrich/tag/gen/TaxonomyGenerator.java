@@ -1,6 +1,7 @@
 package dev.takeaways.enrich.tag.gen;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.takeaways.enrich.tag.TaxonomyEntry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -48,7 +49,6 @@ public final class TaxonomyGenerator {
   private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
   private static final Pattern PROJECT = Pattern.compile("Project (\\S+)|(\\S+) Project");
   private static final Pattern AMAZON = Pattern.compile("(?:Amazon|AWS) (.+)");
-  private static final Pattern INNER_DOT = Pattern.compile("(?<=[a-z0-9])\\.(?=js\\b)");
 
   /** The sources, as text. */
   public record Sources(String cncfLandscapeTsv, String awesomeDevopsTsv, String doraCapabilitiesTsv, BroadSources.Lists broad) {}
@@ -319,9 +319,7 @@ public final class TaxonomyGenerator {
   }
 
   static String slug(String text) {
-    // The dot of .js is part of the word (Node.js: nodejs), as the lists write it (nodejs, vuejs).
-    String s = NON_SLUG.matcher(INNER_DOT.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("")).replaceAll("-");
-    return s.replaceAll("^-+|-+$", "");
+    return TaxonomyEntry.slugOf(text);
   }
 
   /** The rows of a TSV by column name; comment lines ({@code #}) before the header are skipped. */
