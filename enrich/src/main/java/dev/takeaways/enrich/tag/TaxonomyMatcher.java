@@ -39,7 +39,9 @@ public final class TaxonomyMatcher {
   private enum Need {
     NOTHING,
     CONTEXT,
-    PROPER_NOUN
+    PROPER_NOUN,
+    /** With the display name's letters and capitals, separators aside (Open Tracing for OpenTracing). */
+    SAME_CASE
   }
 
   /**
@@ -167,6 +169,10 @@ public final class TaxonomyMatcher {
         for (String variant : variants(e, discovery)) {
           addKeyword(byKey, variant, e, "variant", Need.NOTHING);
         }
+        String apart = camelCaseApart(e.name());
+        if (apart != null) {
+          addKeyword(byKey, apart, e, "variant", Need.SAME_CASE);
+        }
       }
     }
     contextIdByKey.forEach(
@@ -233,6 +239,32 @@ public final class TaxonomyMatcher {
       }
     }
     return out;
+  }
+
+  /**
+   * A name written in camel case (OpenTracing, PagerDuty, CloudFormation) as its words apart ({@code
+   * open tracing}), as people also write it; null for other names. Two or three words of at least
+   * three letters each, so that neither initials (MongoDB) nor short words (LinkedIn) are cut off.
+   * Matched only with the name's own capitals ({@link Need#SAME_CASE}): "an open shift" is no
+   * OpenShift.
+   */
+  static String camelCaseApart(String name) {
+    if (name.length() < MIN_JOINED || !Character.isUpperCase(name.charAt(0))) {
+      return null;
+    }
+    List<String> words = new ArrayList<>();
+    int from = 0;
+    for (int i = 1; i <= name.length(); i++) {
+      if (i == name.length() || (Character.isUpperCase(name.charAt(i)) && Character.isLowerCase(name.charAt(i - 1)))) {
+        String word = name.substring(from, i);
+        if (word.length() < 3 || !word.chars().skip(1).allMatch(Character::isLowerCase) || !Character.isUpperCase(word.charAt(0))) {
+          return null;
+        }
+        words.add(word);
+        from = i;
+      }
+    }
+    return words.size() < 2 || words.size() > 3 ? null : normalize(String.join(" ", words));
   }
 
   /** How many spellings (names, aliases, misspellings, plurals, context words) the automaton holds. */
@@ -348,6 +380,7 @@ public final class TaxonomyMatcher {
             case NOTHING -> s.rule();
             case CONTEXT -> otherTool || anyIn(s.contextIds(), context) || properNoun(text, m.start(), m.end(), e.name()) ? "context" : null;
             case PROPER_NOUN -> inList || properNoun(text, m.start(), m.end(), e.name()) ? "context" : null;
+            case SAME_CASE -> sameLetters(text, m.start(), m.end(), e.name()) ? s.rule() : null;
           };
       int index = s.entryIndex();
       if (rule != null && (tagged[index >>> 6] & (1L << index)) == 0 && !profileLink(text, m.start(), m.end())) {

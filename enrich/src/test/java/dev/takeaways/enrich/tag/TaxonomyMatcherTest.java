@@ -59,6 +59,18 @@ class TaxonomyMatcherTest {
   }
 
   @Test
+  void aCamelCaseNameIsFoundWithItsWordsApartWhenWrittenWithItsCapitals() {
+    assertThat(MATCHER.tag("Traces go to Open Tracing")).extracting(Tag::id, t -> t.evidence().rule())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("tool:opentracing", "variant"));
+    assertThat(ids("we get paged by Pager Duty")).containsExactly("tool:pagerduty");
+    assertThat(ids("traces go to open tracing")).as("without the name's capitals: words").isEmpty();
+    assertThat(TaxonomyMatcher.camelCaseApart("CloudFormation")).isEqualTo("cloud formation");
+    assertThat(TaxonomyMatcher.camelCaseApart("MongoDB")).as("initials stay on").isNull();
+    assertThat(TaxonomyMatcher.camelCaseApart("LinkedIn")).as("a word under three letters").isNull();
+    assertThat(TaxonomyMatcher.camelCaseApart("Grafana")).isNull();
+  }
+
+  @Test
   void everyNameAliasAndMisspellingIsFoundInASentence() {
     // The spellings' words are numbered by Words.add, a text's by Words.scan: they must agree.
     // Every candidate, whatever its confidence: entries only the broad lists name need a cue to pass
