@@ -413,19 +413,71 @@ public final class TaxonomyMatcher {
     if (items.size() < 3) {
       return tags;
     }
+    List<List<Tag>> out = withNamedItems(items, tags);
+    // Discovery leans on the tools found by their own text: a name-only item is itself found by a cue.
     List<List<int[]>> known = new ArrayList<>(items.size());
     tags.forEach(list -> known.add(toolSpans(list)));
     ToolDiscovery.Found[] found = discovery.discoverInList(items, known);
-    List<List<Tag>> out = new ArrayList<>(tags);
     for (int i = 0; i < found.length; i++) {
-      Tag tag = found[i] == null ? null : discovered(found[i], tags.get(i));
+      Tag tag = found[i] == null ? null : discovered(found[i], out.get(i));
       if (tag != null) {
-        List<Tag> more = new ArrayList<>(tags.get(i));
+        List<Tag> more = new ArrayList<>(out.get(i));
         more.add(0, tag);
         out.set(i, List.copyOf(more));
       }
     }
     return out;
+  }
+
+  /**
+   * Items that are a tool's name and nothing more ("Slack.", "- Vault") read as tools when they stand
+   * in a run of such items, one after the other, of which one is a tool already found ("PagerDuty."):
+   * a list of tools, one per item, is the cue an ordinary-word name or a name only the broad lists
+   * know needs, as a list of tools in one sentence is ({@link #inToolEnumeration}). Only a run counts:
+   * the takeaways of a section are not one list ("monitor", "scale" among steps). Rule {@code context}.
+   */
+  private List<List<Tag>> withNamedItems(List<String> items, List<List<Tag>> tags) {
+    Match[] named = new Match[items.size()];
+    boolean[] found = new boolean[items.size()];
+    boolean[] context = new boolean[contextIdByKey.size()];
+    for (int i = 0; i < items.size(); i++) {
+      String item = items.get(i);
+      int end = item.length();
+      while (end > 0 && ".,;:!".indexOf(item.charAt(end - 1)) >= 0) {
+        end--;
+      }
+      List<Match> matches = scan(item, context);
+      Arrays.fill(context, false);
+      if (matches.size() == 1 && matches.get(0).start() == 0 && matches.get(0).end() == end && isTool(matches.get(0))) {
+        String id = matches.get(0).spelling().tagId();
+        named[i] = matches.get(0);
+        found[i] = tags.get(i).stream().anyMatch(t -> t.id().equals(id));
+      }
+    }
+    List<List<Tag>> out = new ArrayList<>(tags);
+    for (int from = 0, to; from < items.size(); from = Math.max(to, from + 1)) {
+      boolean anchored = false;
+      for (to = from; to < items.size() && named[to] != null; to++) {
+        anchored |= found[to];
+      }
+      for (int i = from; anchored && i < to; i++) {
+        if (!found[i]) {
+          out.set(i, withNamedItem(items.get(i), named[i], tags.get(i)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<Tag> withNamedItem(String item, Match m, List<Tag> tags) {
+    int index = m.spelling().entryIndex();
+    double confidence = TagConfidence.of(m.spelling().entry(), listed[index], broadBase[index], "context", false, item, m.start(), m.end(), true);
+    if (confidence < minConfidence) {
+      return tags;
+    }
+    List<Tag> more = new ArrayList<>(tags);
+    more.add(0, new Tag(m.spelling().tagId(), new Tag.Evidence(item.substring(m.start(), m.end()), m.start(), m.end(), "context", round(confidence))));
+    return List.copyOf(more);
   }
 
   /** The spans of the tools among {@code tags}, as {@code [start, end]} pairs. */

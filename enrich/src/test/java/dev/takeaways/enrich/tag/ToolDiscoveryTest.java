@@ -39,6 +39,17 @@ class ToolDiscoveryTest {
   }
 
   @Test
+  void itemsThatAreOnlyAToolsNameBesideAKnownToolAreTools() {
+    List<String> stack = List.of("What we run", "Jenkins", "Vault.", "Slack", "and a lot of patience");
+    assertThat(MATCHER.withListDiscoveries(stack, MATCHER.tagAll(stack))).extracting(tags -> tags.stream().map(Tag::id).toList())
+        .containsExactly(List.of(), List.of("tool:jenkins"), List.of("tool:vault"), List.of("tool:slack"), List.of());
+    List<String> dinner = List.of("Salt", "Pepper", "Chef", "Serve warm");
+    assertThat(MATCHER.withListDiscoveries(dinner, MATCHER.tagAll(dinner))).as("no tool among them").allMatch(List::isEmpty);
+    List<String> steps = List.of("Jenkins", "deploy", "Scale", "operate");
+    assertThat(MATCHER.withListDiscoveries(steps, MATCHER.tagAll(steps)).get(2)).as("not in a run of names with a known tool").isEmpty();
+  }
+
+  @Test
   void theLeadOfAListItemBesideKnownToolsIsAToolWhenItSaysWhatSoftwareItIs() {
     List<String> items = List.of("Nagios for checks", "Grafana: dashboards", "Thrukker - a web front end tool for checks", "HIPAA rules",
         "Zupp: third party metrics");
