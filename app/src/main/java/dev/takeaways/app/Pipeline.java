@@ -11,11 +11,13 @@ import dev.takeaways.ingest.IngestContract;
 import dev.takeaways.ingest.KafkaNoteSink;
 import dev.takeaways.ingest.NoteHttpServer;
 import dev.takeaways.ingest.NoteIngestor;
+import dev.takeaways.ingest.NoteSources;
 import dev.takeaways.ingest.NoteValidator;
 import dev.takeaways.metrics.Assertion;
 import dev.takeaways.metrics.AssertionChecker;
 import dev.takeaways.metrics.MetricsServer;
 import dev.takeaways.model.EnrichedNote;
+import dev.takeaways.model.RawNote;
 import dev.takeaways.model.Topics;
 import dev.takeaways.publish.JdbcNoteStore;
 import dev.takeaways.publish.PublishContract;
@@ -43,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -157,7 +160,18 @@ public final class Pipeline implements AutoCloseable {
       readiness.put("ingest", watcher::isReady);
       thread("ingest", watcher);
       if (s.http() != null) {
-        NoteHttpServer http = new NoteHttpServer(s.http(), ingestor, Topics.MAX_NOTE_BYTES, checkpoint::has, disk);
+        NoteSources sources = new NoteSources(s.kafka());
+        resources.push(sources);
+        thread("note-sources", sources);
+        // A POST may not replace a note of the watched folder, nor one that git or push sent.
+        Function<String, String> ownerOf = id -> {
+          if (checkpoint.has(id)) {
+            return "the watched folder";
+          }
+          String source = sources.sourceOf(id);
+          return RawNote.Source.HTTP.equals(source) ? null : source;
+        };
+        NoteHttpServer http = new NoteHttpServer(s.http(), ingestor, Topics.MAX_NOTE_BYTES, ownerOf, disk);
         resources.push(http);
         httpAddress = http.address();
       }

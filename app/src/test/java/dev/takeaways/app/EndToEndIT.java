@@ -32,6 +32,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import dev.takeaways.enrich.tag.Taxonomy;
 import dev.takeaways.ingest.FolderWatcher;
+import dev.takeaways.ingest.KafkaNoteSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -202,6 +203,34 @@ class EndToEndIT {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM takeaways WHERE note_id = 'chatbot/standup-2026-11-25.md'") == 1);
     assertThat(sql("SELECT tag_id FROM takeaway_tags")).containsExactly("tool:terraform");
+  }
+
+  @Test
+  void aPostCannotReplaceANoteThatGitSentButMayReplaceItsOwn() throws Exception {
+    startPipeline();
+    // What the git hook does, from a process of its own: the note goes to Kafka, not through this pipeline.
+    try (KafkaNoteSink hook = new KafkaNoteSink(client(), Duration.ofSeconds(10), new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
+      hook.send(RawNote.of("team/plan.md", "team/plan.md", new RawNote.Source(RawNote.Source.GIT, "abc123 by ann"), "# Plan\n\n- moved CI to Jenkins\n",
+          System.currentTimeMillis()));
+    }
+    await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM notes WHERE id = 'team/plan.md'") == 1);
+
+    // The store has it, so notes.raw has had it for longer: the pipeline knows where it came from.
+    HttpResponse<String> overGit = post("team/plan.md", "# Plan\n\n- nothing\n");
+    assertThat(overGit.statusCode()).isEqualTo(409);
+    assertThat(overGit.body()).contains("id-taken").contains("team/plan.md is a note from git");
+    assertThat(post("bot/plan.md", "# Bot\n\n- ran Packer\n").statusCode()).isEqualTo(202);
+    await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM notes WHERE id = 'bot/plan.md'") == 1);
+    assertThat(post("bot/plan.md", "# Bot\n\n- ran Terraform\n").statusCode()).as("a POST replaces a POST").isEqualTo(202);
+    await().atMost(PATIENCE).until(() -> sql("SELECT text FROM takeaways WHERE note_id = 'bot/plan.md'").equals(List.of("ran Terraform")));
+    assertThat(sql("SELECT text FROM takeaways WHERE note_id = 'team/plan.md'")).containsExactly("moved CI to Jenkins");
+  }
+
+  private HttpResponse<String> post(String id, String note) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(pipeline.notesUrl())).header("Content-Type", "text/markdown").header("X-Note-Id", id)
+            .POST(HttpRequest.BodyPublishers.ofString(note)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.takeaways.model.RawNote;
 import dev.takeaways.model.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,8 +19,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Produces notes to {@code notes.raw} with an idempotent producer and {@code acks=all}. */
+/**
+ * Produces notes to {@code notes.raw} with an idempotent producer and {@code acks=all}. Each note's
+ * record carries its source kind in the header {@link #SOURCE_HEADER} ({@link NoteSources} reads it).
+ */
 public final class KafkaNoteSink implements NoteSink, AutoCloseable {
+  /** The header of a {@code notes.raw} record that names its source kind: {@code folder}, {@code git}, {@code http}, {@code cli}. */
+  public static final String SOURCE_HEADER = "takeaways.source";
   private static final JsonSerde<RawNote> RAW = Topics.NOTES_RAW.serde();
   private static final JsonSerde<DeadLetter> DEAD = Topics.DEAD_LETTER.serde();
 
@@ -50,7 +56,9 @@ public final class KafkaNoteSink implements NoteSink, AutoCloseable {
 
   @Override
   public void send(RawNote note) throws SinkException {
-    write(new ProducerRecord<>(Topics.NOTES_RAW.name(), note.id(), RAW.toBytes(note)), note.path());
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.NOTES_RAW.name(), note.id(), RAW.toBytes(note));
+    record.headers().add(SOURCE_HEADER, note.source().kind().getBytes(StandardCharsets.UTF_8));
+    write(record, note.path());
   }
 
   @Override

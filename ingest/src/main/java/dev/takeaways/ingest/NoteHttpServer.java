@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,27 +39,28 @@ public final class NoteHttpServer implements AutoCloseable {
     return t;
   });
   private final NoteIngestor ingestor;
-  private final Predicate<String> folderNote;
+  private final Function<String, String> ownerOf;
   private final DiskSpace diskSpace;
   private final int maxBytes;
 
   public NoteHttpServer(InetSocketAddress address, NoteIngestor ingestor, int maxBytes) throws IOException {
-    this(address, ingestor, maxBytes, id -> false);
+    this(address, ingestor, maxBytes, id -> null);
   }
 
   /**
-   * @param folderNote whether an id is a note of the watched folder: a POST may not replace it
+   * @param ownerOf for a note id that another source holds, what holds it ("the watched folder",
+   *     "git"), or null when a POST may write it: a POST never replaces another source's note
    */
-  public NoteHttpServer(InetSocketAddress address, NoteIngestor ingestor, int maxBytes, Predicate<String> folderNote)
+  public NoteHttpServer(InetSocketAddress address, NoteIngestor ingestor, int maxBytes, Function<String, String> ownerOf)
       throws IOException {
-    this(address, ingestor, maxBytes, folderNote, null);
+    this(address, ingestor, maxBytes, ownerOf, null);
   }
 
   /** @param diskSpace the data folder's watermark: under it, a note is refused with 507 (null: none) */
-  public NoteHttpServer(InetSocketAddress address, NoteIngestor ingestor, int maxBytes, Predicate<String> folderNote,
+  public NoteHttpServer(InetSocketAddress address, NoteIngestor ingestor, int maxBytes, Function<String, String> ownerOf,
       DiskSpace diskSpace) throws IOException {
     this.diskSpace = diskSpace;
-    this.folderNote = folderNote;
+    this.ownerOf = ownerOf;
     this.ingestor = ingestor;
     this.maxBytes = maxBytes;
     this.server = HttpServer.create(address, 0);
@@ -101,8 +102,9 @@ public final class NoteHttpServer implements AutoCloseable {
         answer(exchange, 507, error("disk-full", "not taken now: " + diskSpace.why() + "; send it again later"));
         return;
       }
-      if (folderNote.test(id)) {
-        answer(exchange, 409, error("id-taken", id + " is a note of the watched folder: edit the file there, or post under another id"));
+      String owner = ownerOf.apply(id);
+      if (owner != null) {
+        answer(exchange, 409, error("id-taken", id + " is a note from " + owner + ": change it there, or post under another id"));
         return;
       }
       byte[] body = exchange.getRequestBody().readNBytes(maxBytes + 1);

@@ -27,7 +27,7 @@ class NoteHttpServerTest {
     NoteValidator validator = new NoteValidator(64);
     NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, new AssertionChecker(registry, IngestContract.ALL), Clock.systemUTC(), true);
     // The watched folder holds talks/a.md.
-    server = new NoteHttpServer(new InetSocketAddress("127.0.0.1", 0), ingestor, 64, id -> id.equals("talks/a.md"));
+    server = new NoteHttpServer(new InetSocketAddress("127.0.0.1", 0), ingestor, 64, id -> id.equals("talks/a.md") ? "the watched folder" : null);
   }
 
   @AfterEach
@@ -88,7 +88,7 @@ class NoteHttpServerTest {
     HttpResponse<String> r = post("/notes", "text/plain", "talks/a.md", "# Not the file\n".getBytes());
 
     assertThat(r.statusCode()).isEqualTo(409);
-    assertThat(r.body()).contains("\"error\":\"id-taken\"").contains("talks/a.md is a note of the watched folder");
+    assertThat(r.body()).contains("\"error\":\"id-taken\"").contains("talks/a.md is a note from the watched folder");
     assertThat(sink.writes).isEmpty();
     assertThat(post("/notes", "text/plain", "http/talks/a.md", "# Beside it\n".getBytes()).statusCode()).isEqualTo(202);
   }
@@ -99,7 +99,7 @@ class NoteHttpServerTest {
     NoteValidator validator = new NoteValidator(64);
     NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, new AssertionChecker(registry, IngestContract.ALL), Clock.systemUTC(), true);
     server.close();
-    server = new NoteHttpServer(new InetSocketAddress("127.0.0.1", 0), ingestor, 64, id -> false, new DiskSpace("/data", 100L << 20, free::get));
+    server = new NoteHttpServer(new InetSocketAddress("127.0.0.1", 0), ingestor, 64, id -> null, new DiskSpace("/data", 100L << 20, free::get));
 
     HttpResponse<String> full = post("/notes", "text/plain", "a.md", "# A\n".getBytes());
     assertThat(full.statusCode()).isEqualTo(507);
