@@ -148,13 +148,12 @@ public final class Pipeline implements AutoCloseable {
       streams.start();
     }
     if (s.watch() != null) {
-      NoteValidator validator = new NoteValidator(Topics.MAX_NOTE_BYTES);
       KafkaNoteSink sink = new KafkaNoteSink(s.kafka(), Duration.ofSeconds(10), registry);
       resources.push(sink);
-      NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, checker, clock, true);
+      NoteIngestor ingestor = new NoteIngestor(new NoteValidator(Topics.MAX_NOTE_BYTES), sink, registry, checker, clock, true);
       Checkpoint checkpoint = Checkpoint.load(s.dataDir().resolve("ingest-checkpoint.json"));
       DiskSpace disk = DiskSpace.of(s.dataDir());
-      FolderWatcher watcher = new FolderWatcher(s.watch(), ingestor, validator, checkpoint, s.watchSettings(), clock).withDiskSpace(disk);
+      FolderWatcher watcher = new FolderWatcher(s.watch(), ingestor, checkpoint, s.watchSettings(), clock).withDiskSpace(disk);
       readiness.put("disk", () -> !disk.low());
       resources.push(watcher);
       readiness.put("ingest", watcher::isReady);

@@ -54,7 +54,7 @@ public final class SaveLatencyBench {
       try (KafkaNoteSink sink = new KafkaNoteSink(client, Duration.ofSeconds(10), registry)) {
         NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, new AssertionChecker(registry, IngestContract.ALL), Clock.systemUTC(), true);
         FolderWatcher watcher = new FolderWatcher(
-            notes, ingestor, validator, Checkpoint.load(dir.resolve("checkpoint.json")),
+            notes, ingestor, Checkpoint.load(dir.resolve("checkpoint.json")),
             new FolderWatcher.Settings(Duration.ofMillis(debounceMs), poll, FolderWatcher.DEFAULT_GLOBS), Clock.systemUTC());
         Thread watch = new Thread(watcher, "watch");
         watch.start();

@@ -1,34 +1,19 @@
 package dev.takeaways.ingest;
 
-import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
-import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
-import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
-import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
-
 import dev.takeaways.model.Hashes;
-import dev.takeaways.model.NoteIds;
 import dev.takeaways.model.RawNote;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -44,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * restart sends only what changed while it was down (deletions included) and an unchanged file is
  * never sent twice. Hidden files and folders and editors' temporary files are ignored; links that
  * lead out of the root are never followed. The note id is the path relative to the root.
+ *
+ * <p>Which files are notes is {@link NoteFiles}; how changes are learnt, by events or by polling, is
+ * {@link FolderChanges}; what a note must be to be sent is {@link NoteIngestor}'s. The watcher waits
+ * for files to settle, reads them, and sends what changed.
  */
 public final class FolderWatcher implements Runnable, AutoCloseable {
   /** Paths with a note's name that are no file, already reported: each is reported once. */
@@ -80,17 +69,12 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
   }
 
   private final Path root;
-  private final Path realRoot;
+  private final NoteFiles files;
+  private final FolderChanges changes;
   private final NoteIngestor ingestor;
   private final Checkpoint checkpoint;
-  private final NoteValidator validator;
   private final Duration debounce;
-  private final Duration poll;
-  private final List<PathMatcher> nameGlobs;
-  private final List<PathMatcher> pathGlobs;
   private final Clock clock;
-  private final WatchService watchService;
-  private final Map<WatchKey, Path> keys = new HashMap<>();
   /** Paths with pending changes: path to the time and size/mtime last seen. */
   private final Map<Path, Pending> pending = new HashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -118,27 +102,21 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     }
   }
 
-  public FolderWatcher(Path root, NoteIngestor ingestor, NoteValidator validator, Checkpoint checkpoint, Duration debounce, Clock clock)
-      throws IOException {
-    this(root, ingestor, validator, checkpoint, Settings.events(debounce), clock);
+  public FolderWatcher(Path root, NoteIngestor ingestor, Checkpoint checkpoint, Duration debounce, Clock clock) throws IOException {
+    this(root, ingestor, checkpoint, Settings.events(debounce), clock);
   }
 
-  public FolderWatcher(Path root, NoteIngestor ingestor, NoteValidator validator, Checkpoint checkpoint, Settings settings, Clock clock)
-      throws IOException {
+  public FolderWatcher(Path root, NoteIngestor ingestor, Checkpoint checkpoint, Settings settings, Clock clock) throws IOException {
     if (!Files.isDirectory(root)) {
       throw new IOException(root + " is not a folder");
     }
-    this.root = root.toAbsolutePath().normalize();
-    this.realRoot = root.toRealPath();
+    this.files = new NoteFiles(root, settings.globs());
+    this.root = files.root();
     this.ingestor = ingestor;
-    this.validator = validator;
     this.checkpoint = checkpoint;
     this.debounce = settings.debounce();
-    this.poll = settings.poll();
-    this.nameGlobs = settings.globs().stream().filter(g -> !g.contains("/")).map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
-    this.pathGlobs = settings.globs().stream().filter(g -> g.contains("/")).map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
     this.clock = clock;
-    this.watchService = poll == null ? FileSystems.getDefault().newWatchService() : null;
+    this.changes = settings.poll() == null ? new WatchEventChanges(files) : new PolledChanges(files, settings.poll(), clock);
   }
 
   /** Under {@code space}'s watermark the watch sends nothing; its notes wait, pending, for room. */
@@ -155,22 +133,15 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
   @Override
   public void run() {
     started = true;
+    FolderChanges.Sink marks = new Marks();
     try {
-      if (poll != null) {
-        followByPolling();
-        return;
-      }
-      register(root);
+      changes.follow();
       reconcile();
       ready = true;
       while (running) {
-        WatchKey key = watchService.poll(untilNextSettle(), TimeUnit.MILLISECONDS);
-        while (key != null) {
-          handle(key);
-          key = watchService.poll();
-        }
+        changes.next(untilNextSettle(), marks);
         if (rootComesAndGoes()) {
-          register(root);
+          changes.follow();
           reconcile();
         }
         processSettled();
@@ -186,19 +157,31 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     }
   }
 
-  /** Looks at every note's size and modification time each poll interval; reads only what changed. */
-  private void followByPolling() throws IOException, InterruptedException {
-    Map<Path, List<Long>> seen = new HashMap<>();
-    reconcile();
-    ready = true;
-    long nextScan = 0;
-    while (running) {
-      if (clock.millis() >= nextScan) {
-        seen = scanForChanges(seen);
-        nextScan = clock.millis() + poll.toMillis();
+  /** What the watcher does with where {@link FolderChanges} says to look: it marks notes pending. */
+  private final class Marks implements FolderChanges.Sink {
+    @Override
+    public void file(Path path) {
+      pending.put(path, lookNow(path));
+    }
+
+    @Override
+    public void removed(Path path) {
+      String prefix = files.id(path);
+      long now = clock.millis();
+      for (String id : checkpoint.noteIds()) {
+        if (id.equals(prefix) || id.startsWith(prefix + "/")) {
+          pending.put(files.path(id), Pending.firstSeen(now));
+        }
       }
-      processSettled();
-      Thread.sleep(25);
+    }
+
+    @Override
+    public void everythingUnder(Path dir) {
+      try {
+        markEverythingUnder(dir, clock.millis());
+      } catch (IOException e) {
+        LOG.warn("cannot read {}: {}", dir, e.getMessage());
+      }
     }
   }
 
@@ -223,132 +206,29 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     return false;
   }
 
-  /** Marks pending every note that is new, changed or gone since {@code before}; returns what is there now. */
-  private Map<Path, List<Long>> scanForChanges(Map<Path, List<Long>> before) throws IOException {
-    Map<Path, List<Long>> now = new HashMap<>();
-    long at = clock.millis();
-    rootComesAndGoes();
-    for (Path f : rootMissing ? List.<Path>of() : walk(root)) {
-      if (!isCandidate(f)) {
-        continue;
-      }
-      try {
-        BasicFileAttributes attrs = Files.readAttributes(f, BasicFileAttributes.class);
-        List<Long> stamp = List.of(attrs.size(), attrs.lastModifiedTime().toMillis());
-        now.put(f, stamp);
-        if (!stamp.equals(before.get(f))) {
-          pending.put(f, new Pending(at, attrs.size(), attrs.lastModifiedTime().toMillis()));
-        }
-      } catch (IOException gone) {
-        // Deleted while we looked: the next scan sees it gone.
-      }
-    }
-    for (Path f : before.keySet()) {
-      if (!now.containsKey(f)) {
-        pending.putIfAbsent(f, Pending.firstSeen(at));
-      }
-    }
-    return now;
-  }
-
-  private void register(Path dir) throws IOException {
-    for (Path d : walk(dir)) {
-      if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS) && !isHidden(d)) {
-        try {
-          keys.put(d.register(watchService, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE), d);
-        } catch (NoSuchFileException gone) {
-          // Removed since the walk saw it.
-        }
-      }
-    }
-  }
-
   /**
-   * Every path under {@code dir}, itself included, without following links; an entry that vanishes
-   * while it is walked (a temporary file renamed away, say) is left out instead of failing the walk.
+   * Marks pending every note under {@code dir} on disk and every note the checkpoint holds under it
+   * (changed, or gone), as seen at {@code seenAt}.
    */
-  static List<Path> walk(Path dir) throws IOException {
-    List<Path> out = new ArrayList<>();
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-        out.add(d);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-        out.add(f);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
-        if (e instanceof NoSuchFileException) {
-          return FileVisitResult.CONTINUE;
+  private void markEverythingUnder(Path dir, long seenAt) throws IOException {
+    if (Files.isDirectory(dir)) {
+      for (Path f : NoteFiles.walk(dir)) {
+        if (isCandidate(f)) {
+          pending.put(f, Pending.firstSeen(seenAt));
         }
-        throw e;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        if (e != null && !(e instanceof NoSuchFileException)) {
-          throw e;
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
-    return out;
-  }
-
-  /** Marks every note under {@code dir} pending, as seen at {@code seenAt}. */
-  private void markNotesUnder(Path dir, long seenAt) throws IOException {
-    for (Path f : walk(dir)) {
-      if (isCandidate(f)) {
-        pending.put(f, Pending.firstSeen(seenAt));
       }
     }
-  }
-
-  /** Marks every note on disk and every note in the checkpoint as pending. */
-  private void reconcile() throws IOException {
-    long now = clock.millis() - debounce.toMillis();
-    markNotesUnder(root, now);
+    String prefix = dir.equals(root) ? "" : files.id(dir) + "/";
     for (String id : checkpoint.noteIds()) {
-      pending.putIfAbsent(root.resolve(id), Pending.firstSeen(now));
+      if (id.startsWith(prefix)) {
+        pending.putIfAbsent(files.path(id), Pending.firstSeen(seenAt));
+      }
     }
   }
 
-  private void handle(WatchKey key) throws IOException {
-    Path dir = keys.get(key);
-    for (WatchEvent<?> event : key.pollEvents()) {
-      if (event.kind() == OVERFLOW) {
-        reconcile();
-        continue;
-      }
-      Path path = dir.resolve((Path) event.context());
-      if (isHidden(path)) {
-        continue;
-      }
-      if (event.kind() == ENTRY_CREATE && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-        // A folder created or moved in: watch it and take the files already inside.
-        register(path);
-        markNotesUnder(path, clock.millis());
-      } else if (event.kind() == ENTRY_DELETE) {
-        // A file, or a whole folder: every note the checkpoint knows under it may be gone.
-        String prefix = NoteIds.noteId(root, path);
-        for (String id : checkpoint.noteIds()) {
-          if (id.equals(prefix) || id.startsWith(prefix + "/")) {
-            pending.put(root.resolve(id), Pending.firstSeen(clock.millis()));
-          }
-        }
-      } else if (isNoteName(path)) {
-        pending.put(path, lookNow(path));
-      }
-    }
-    if (!key.reset()) {
-      keys.remove(key);
-    }
+  /** Marks every note on disk and every note in the checkpoint as pending, due at once. */
+  private void reconcile() throws IOException {
+    markEverythingUnder(root, clock.millis() - debounce.toMillis());
   }
 
   /**
@@ -432,7 +312,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
   }
 
   private void process(Path path) throws NoteSink.SinkException {
-    String id = NoteIds.noteId(root, path);
+    String id = files.id(path);
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) || !isCandidate(path)) {
       if (checkpoint.hash(id) != null) {
         ingestor.delete(id);
@@ -442,12 +322,11 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     }
     byte[] bytes;
     try {
-      if (!insideRoot(path)) {
+      if (!files.insideRoot(path)) {
         ingestor.reject(id, id, "outside-root", id + ": is a link to a file outside the watched folder; not read");
         return;
       }
-      if (validator.tooLarge(Files.size(path))) {
-        ingestor.reject(id, id, "too-large", id + ": " + Files.size(path) + " bytes is over the size limit");
+      if (ingestor.rejectedBySize(id, id, Files.size(path))) {
         return;
       }
       bytes = Files.readAllBytes(path);
@@ -463,16 +342,13 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
       ingestor.unchanged();
       return;
     }
-    ingestor.ingest(id, id, new RawNote.Source(RawNote.Source.FOLDER, realRoot.toString()), bytes);
+    ingestor.ingest(id, id, new RawNote.Source(RawNote.Source.FOLDER, files.realRoot().toString()), bytes);
     checkpoint.put(id, hash);
   }
 
-  private boolean insideRoot(Path path) throws IOException {
-    return path.toRealPath().startsWith(realRoot);
-  }
-
+  /** Whether {@code path} is a note to read: a note's name, not hidden, a regular file (a non-file is reported once). */
   private boolean isCandidate(Path path) {
-    if (!isNoteName(path) || isHidden(path)) {
+    if (!files.isNoteName(path) || files.isHidden(path)) {
       return false;
     }
     if (Files.isRegularFile(path)) {
@@ -483,54 +359,18 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(path) && toldSkipped.add(path)) {
       boolean link = Files.isSymbolicLink(path);
       String reason = link ? "dangling-link" : "not-a-file";
-      String id = NoteIds.noteId(root, path);
+      String id = files.id(path);
       LOG.warn("{}: {}; not read", id, link ? "a link to nothing, or a loop of links" : "not a regular file (a FIFO, socket or device)");
       ingestor.skipped(reason);
     }
     return false;
   }
 
-  /** Whether the globs make {@code path} a note (case-insensitively for name patterns: {@code A.MD}). */
-  private boolean isNoteName(Path path) {
-    Path name = Path.of(path.getFileName().toString().toLowerCase(Locale.ROOT));
-    for (PathMatcher m : nameGlobs) {
-      if (m.matches(name) || m.matches(path.getFileName())) {
-        return true;
-      }
-    }
-    Path relative = root.relativize(path.toAbsolutePath().normalize());
-    for (PathMatcher m : pathGlobs) {
-      if (m.matches(relative)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Hidden files and folders, and the temporary files editors write while saving. */
-  private boolean isHidden(Path path) {
-    Path relative = root.relativize(path.toAbsolutePath().normalize());
-    for (Path part : relative) {
-      String name = part.toString();
-      if (name.startsWith(".") && !name.equals(".") && !name.equals("..")) {
-        return true;
-      }
-    }
-    // Editors' own files: backups (name~), Vim's swap files (.swp, .swx) and the file named 4913 that
-    // Vim creates and deletes at once to test that it may write in the folder, temporary files
-    // (.tmp), Emacs' auto-saves (#name#).
-    String name = path.getFileName() == null ? "" : path.getFileName().toString();
-    return name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx") || name.endsWith(".tmp")
-        || name.equals("4913") || name.startsWith("#");
-  }
-
   @Override
   public void close() {
     running = false;
     try {
-      if (watchService != null) {
-        watchService.close();
-      }
+      changes.close();
       if (started) {
         stopped.await(10, TimeUnit.SECONDS);
       }

@@ -96,6 +96,20 @@ public final class NoteIngestor {
     return Outcome.SENT;
   }
 
+  /**
+   * Rejects a note of {@code size} bytes before it is read when that is over the limit: a source asks
+   * this before reading a file, so that an enormous file is never held in memory.
+   *
+   * @return whether the note was rejected
+   */
+  public boolean rejectedBySize(String id, String path, long size) throws NoteSink.SinkException {
+    if (!validator.tooLarge(size)) {
+      return false;
+    }
+    reject(id, path, "too-large", id + ": " + size + " bytes is over the size limit");
+    return true;
+  }
+
   /** Rejects a note that cannot be read at all (too large, unreadable). */
   public void reject(String id, String path, String reason, String detail) throws NoteSink.SinkException {
     components.received(0);

@@ -38,7 +38,7 @@ class FolderWalkTest {
     writer.start();
     try {
       for (int round = 0; round < 300; round++) {
-        List<Path> seen = FolderWatcher.walk(dir);
+        List<Path> seen = NoteFiles.walk(dir);
         assertThat(seen).contains(dir, dir.resolve("note-0.md"), dir.resolve("note-199.md"));
       }
     } finally {

@@ -64,7 +64,7 @@ class FolderWatcherTest {
     NoteValidator validator = new NoteValidator(1024);
     AssertionChecker checker = new AssertionChecker(registry, IngestContract.ALL);
     NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, checker, Clock.systemUTC(), true);
-    watcher = new FolderWatcher(root, ingestor, validator, Checkpoint.load(state.resolve("checkpoint.json")), settings, Clock.systemUTC());
+    watcher = new FolderWatcher(root, ingestor, Checkpoint.load(state.resolve("checkpoint.json")), settings, Clock.systemUTC());
     thread = new Thread(watcher, "watcher");
     thread.start();
     await().atMost(Duration.ofSeconds(10)).until(watcher::isReady);
@@ -270,7 +270,7 @@ class FolderWatcherTest {
   }
 
   private static void deleteTree(Path dir) throws IOException {
-    List<Path> paths = FolderWatcher.walk(dir);
+    List<Path> paths = NoteFiles.walk(dir);
     java.util.Collections.reverse(paths);
     for (Path p : paths) {
       Files.delete(p);
