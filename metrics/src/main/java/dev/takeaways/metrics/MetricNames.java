@@ -72,6 +72,12 @@ public final class MetricNames {
   public static final String REASON = "reason";
   public static final String KIND = "kind";
   public static final String TYPE = "type";
+  /**
+   * The part of the pipeline ({@code ingest}, {@code enrich}, {@code publish}) on every metric, alert
+   * and dead letter: Vector's {@code component_id}. Vector's own {@code stage} tag on errors
+   * (receiving, processing, sending) is not used; {@link #ERROR_TYPE} says what failed. The README's
+   * table of tag keys is the reference.
+   */
   public static final String STAGE = "stage";
   public static final String ASSERTION = "assertion";
 
