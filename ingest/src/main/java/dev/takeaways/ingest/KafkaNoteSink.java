@@ -39,6 +39,14 @@ public final class KafkaNoteSink implements NoteSink, AutoCloseable {
    * @param timeout how long one write may take before it counts as failed
    */
   public KafkaNoteSink(Map<String, Object> kafka, Duration timeout, MeterRegistry registry) {
+    this.producer = new KafkaProducer<>(producerConfig(kafka, timeout), new StringSerializer(), new ByteArraySerializer());
+    this.metrics = new KafkaClientMetrics(producer);
+    metrics.bindTo(registry);
+    this.timeout = timeout;
+  }
+
+  /** The producer settings ingest writes notes with: {@code kafka}'s, plus acknowledgement, idempotence, compression and limits. */
+  public static Map<String, Object> producerConfig(Map<String, Object> kafka, Duration timeout) {
     Map<String, Object> p = new HashMap<>(kafka);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -48,10 +56,7 @@ public final class KafkaNoteSink implements NoteSink, AutoCloseable {
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout.toMillis(), 1000));
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
-    this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    this.metrics = new KafkaClientMetrics(producer);
-    metrics.bindTo(registry);
-    this.timeout = timeout;
+    return p;
   }
 
   @Override

@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The questions people ask the store, in SQL that SQLite and PostgreSQL both run, with bound
@@ -97,6 +99,15 @@ public final class StoreQueries {
     } finally {
       c.rollback();
     }
+  }
+
+  /** Each stored note's id and when it was stored (epoch ms). */
+  public static Map<String, Long> storedAt(Connection c) throws SQLException {
+    Map<String, Long> out = new HashMap<>();
+    for (List<Object> row : table(c, "SELECT id, stored_at FROM notes", List.of()).rows()) {
+      out.put((String) row.get(0), ((Number) row.get(1)).longValue());
+    }
+    return out;
   }
 
   /** The answer to {@code sql} with {@code params} bound in order, on {@code c}: column labels in lower case, and rows. */

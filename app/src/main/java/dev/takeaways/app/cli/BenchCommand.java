@@ -4,51 +4,37 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.takeaways.app.Pipeline;
 import dev.takeaways.app.PipelineSettings;
 import dev.takeaways.app.TopicInstaller;
+import dev.takeaways.app.bench.MemoryPeaks;
+import dev.takeaways.app.bench.ReferenceRates;
+import dev.takeaways.app.bench.SyntheticNotes;
 import dev.takeaways.broker.EmbeddedKafkaBroker;
 import dev.takeaways.enrich.tag.Taxonomy;
 import dev.takeaways.ingest.FolderWatcher;
 import dev.takeaways.metrics.MetricNames;
 import dev.takeaways.model.JsonSerde;
 import dev.takeaways.publish.JdbcNoteStore;
+import dev.takeaways.publish.StoreQueries;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
-import org.commonmark.parser.Parser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -113,21 +99,26 @@ public final class BenchCommand implements Callable<Integer> {
     if (enrichInstances < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--enrich-instances must be at least 1, was " + enrichInstances);
     }
-    int bytesPerNote = parseSize(size);
+    int bytesPerNote = SyntheticNotes.parseSize(size);
     Path work = Files.createTempDirectory("takeaways-bench");
     EmbeddedKafkaBroker broker = null;
     Pipeline pipeline = null;
     List<Pipeline> moreEnrich = new ArrayList<>();
-    HeapSampler heap = new HeapSampler();
+    MemoryPeaks heap = new MemoryPeaks();
     try {
-      List<String> sections = sections(corpus != null ? corpus : examples());
-      List<String> throughputNotes = generate(sections, notes, bytesPerNote, "t");
-      List<String> latencyRunNotes = generate(sections, latencyNotes, bytesPerNote, "l");
+      List<String> sections;
+      try {
+        sections = SyntheticNotes.sections(corpus != null ? corpus : SyntheticNotes.examples());
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      List<String> throughputNotes = SyntheticNotes.generate(sections, notes, bytesPerNote, "t");
+      List<String> latencyRunNotes = SyntheticNotes.generate(sections, latencyNotes, bytesPerNote, "l");
       long totalBytes = throughputNotes.stream().mapToLong(n -> n.getBytes(StandardCharsets.UTF_8).length).sum();
       progress.printf("bench: %d notes of %d bytes (%.1f MB), then %d at %.1f notes/s%n", notes, bytesPerNote, totalBytes / MB, latencyNotes, rate);
 
       heap.start();
-      double parseMbPerSec = parseOnly(throughputNotes, totalBytes);
+      double parseMbPerSec = ReferenceRates.parseOnlyMbPerSec(throughputNotes, totalBytes);
       progress.printf("bench: commonmark-java parse only: %.1f MB/s%n", parseMbPerSec);
 
       String bootstrap = bootstrapServers;
@@ -136,7 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
         bootstrap = broker.bootstrapServers();
       }
       Map<String, Object> client = Map.of("bootstrap.servers", bootstrap);
-      double kafkaMbPerSec = kafkaProduceConsume(client, throughputNotes, totalBytes);
+      double kafkaMbPerSec = ReferenceRates.kafkaMbPerSec(client, throughputNotes, totalBytes);
       progress.printf("bench: Kafka produce + consume: %.1f MB/s%n", kafkaMbPerSec);
 
       TopicInstaller.install(client, broker != null);
@@ -213,8 +204,8 @@ public final class BenchCommand implements Callable<Integer> {
       ratios.put("e2eToParse", round(mbPerSec / parseMbPerSec));
       ratios.put("e2eToKafka", round(mbPerSec / kafkaMbPerSec));
       ObjectNode memory = result.putObject("memory");
-      memory.put("heapPeakMb", round(heap.peak() / MB));
-      memory.put("rssPeakMb", round(rssPeakKb() / 1024.0));
+      memory.put("heapPeakMb", round(heap.heapPeak() / MB));
+      memory.put("rssPeakMb", round(MemoryPeaks.rssPeakKb() / 1024.0));
       memory.put("maxHeapMb", round(Runtime.getRuntime().maxMemory() / MB));
       if (json) {
         out.println(JsonSerde.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
@@ -227,7 +218,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("references        parse only %.2f MB/s  Kafka produce+consume %.2f MB/s%n", parseMbPerSec, kafkaMbPerSec);
         out.printf("ratios            e2e/parse %.3f  e2e/Kafka %.3f%n", mbPerSec / parseMbPerSec, mbPerSec / kafkaMbPerSec);
         out.printf("memory            heap peak %.0f MB (max %.0f MB)  RSS peak %.0f MB%n",
-            heap.peak() / MB, Runtime.getRuntime().maxMemory() / MB, rssPeakKb() / 1024.0);
+            heap.heapPeak() / MB, Runtime.getRuntime().maxMemory() / MB, MemoryPeaks.rssPeakKb() / 1024.0);
       }
       out.flush();
       return ExitCodes.OK;
@@ -247,115 +238,6 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  static int parseSize(String s) {
-    String t = s.trim().toLowerCase(Locale.ROOT);
-    if (t.endsWith("k")) {
-      return Integer.parseInt(t.substring(0, t.length() - 1)) * 1024;
-    }
-    return Integer.parseInt(t);
-  }
-
-  /** The project's example notes, found above the working directory. */
-  private static Path examples() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("examples/notes"))) {
-        return p.resolve("examples/notes");
-      }
-    }
-    throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(new BenchCommand()), "no examples/notes above the working directory: name notes to use with --corpus DIR");
-  }
-
-  /** The level-2 sections of every Markdown note in {@code dir}, front matter left out. */
-  static List<String> sections(Path dir) throws IOException {
-    List<String> sections = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
-        String text = Files.readString(file).replace("\r\n", "\n").replaceFirst("(?s)^---\n.*?\n---\n", "");
-        for (String section : text.split("\n(?=## )")) {
-          if (section.startsWith("## ")) {
-            sections.add(section.strip());
-          }
-        }
-      }
-    }
-    if (sections.isEmpty()) {
-      throw new IllegalArgumentException(dir + " has no Markdown note with a level-2 heading to cut notes from");
-    }
-    return sections;
-  }
-
-  /**
-   * {@code n} distinct notes of about {@code bytes} each, made of {@code sections} in turn, each
-   * section's heading made unique so that every note and every takeaway is new.
-   */
-  static List<String> generate(List<String> sections, int n, int bytes, String prefix) {
-    List<String> out = new ArrayList<>(n);
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      StringBuilder b = new StringBuilder("# Bench note ").append(prefix).append(i).append("\n\n");
-      while (b.length() < bytes) {
-        String section = sections.get(k++ % sections.size());
-        int eol = section.indexOf('\n');
-        String heading = eol < 0 ? section : section.substring(0, eol);
-        b.append(heading).append(" (").append(prefix).append(i).append('.').append(k).append(')').append(eol < 0 ? "" : section.substring(eol)).append("\n\n");
-      }
-      out.add(b.toString());
-    }
-    return out;
-  }
-
-  private static double parseOnly(List<String> notes, long bytes) {
-    Parser parser = dev.takeaways.enrich.parse.NoteParser.markdownParser();
-    for (int i = 0; i < Math.min(notes.size(), 2000); i++) {
-      parser.parse(notes.get(i)); // warm-up
-    }
-    long start = System.nanoTime();
-    long sink = 0;
-    for (String note : notes) {
-      sink += parser.parse(note).hashCode() & 1;
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return sink >= 0 ? bytes / MB / seconds : 0;
-  }
-
-  private static double kafkaProduceConsume(Map<String, Object> client, List<String> notes, long bytes) throws Exception {
-    String topic = "takeaways.bench-reference-" + System.nanoTime();
-    try (Admin admin = Admin.create(client)) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
-          .configs(Map.of("max.message.bytes", String.valueOf(dev.takeaways.model.Topics.MAX_RECORD_BYTES))))).all().get(60, TimeUnit.SECONDS);
-      Map<String, Object> c = new HashMap<>(client);
-      c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-      c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-      Map<String, Object> p = new HashMap<>(client);
-      p.put(ProducerConfig.ACKS_CONFIG, "all");
-      p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-      p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-      p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, dev.takeaways.model.Topics.MAX_RECORD_BYTES);
-      AtomicLong consumed = new AtomicLong();
-      try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
-          KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-        TopicPartition partition = new TopicPartition(topic, 0);
-        consumer.assign(List.of(partition));
-        consumer.seekToBeginning(List.of(partition));
-        consumer.poll(Duration.ZERO);
-        long start = System.nanoTime();
-        for (int i = 0; i < notes.size(); i++) {
-          producer.send(new ProducerRecord<>(topic, "n" + i, notes.get(i).getBytes(StandardCharsets.UTF_8)));
-        }
-        producer.flush();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (consumed.get() < notes.size() && System.nanoTime() < deadline) {
-          consumed.addAndGet(consumer.poll(Duration.ofMillis(200)).count());
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return bytes / MB / seconds;
-      } finally {
-        admin.deleteTopics(List.of(topic));
-      }
-    }
-  }
-
   private static void drop(Path watch, String name, String text, Map<String, Long> dropped) throws IOException {
     Path tmp = watch.resolve("." + name + ".tmp");
     Files.writeString(tmp, text);
@@ -368,11 +250,9 @@ public final class BenchCommand implements Callable<Integer> {
     long deadline = System.nanoTime() + patience.toNanos();
     long lastReport = System.nanoTime();
     while (true) {
-      Map<String, Long> stored = new HashMap<>();
-      try (Connection c = DriverManager.getConnection(store); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, stored_at FROM notes")) {
-        while (rs.next()) {
-          stored.put(rs.getString(1), rs.getLong(2));
-        }
+      Map<String, Long> stored;
+      try (Connection c = DriverManager.getConnection(store)) {
+        stored = StoreQueries.storedAt(c);
       }
       if (stored.size() >= count) {
         return stored;
@@ -405,41 +285,6 @@ public final class BenchCommand implements Callable<Integer> {
   private static double meanMs(Pipeline pipeline, String timer) {
     Timer t = pipeline.registry().find(timer).timer();
     return t == null ? Double.NaN : round(t.mean(TimeUnit.MICROSECONDS) / 1000.0);
-  }
-
-  /** The most heap in use at once, sampled every 50 ms (pool peaks, summed, overstate it). */
-  private static final class HeapSampler extends Thread {
-    private final AtomicLong peak = new AtomicLong();
-
-    HeapSampler() {
-      super("bench-heap-sampler");
-      setDaemon(true);
-    }
-
-    @Override
-    public void run() {
-      while (true) {
-        peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(50); // the sampling period
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
-
-    long peak() {
-      return peak.get();
-    }
-  }
-
-  /** The process's resident set high-water mark, from /proc (Linux); NaN elsewhere. */
-  private static double rssPeakKb() {
-    try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
-      return lines.filter(l -> l.startsWith("VmHWM:")).mapToDouble(l -> Double.parseDouble(l.replaceAll("\\D", ""))).findFirst().orElse(Double.NaN);
-    } catch (IOException e) {
-      return Double.NaN;
-    }
   }
 
   private static double round(double d) {
