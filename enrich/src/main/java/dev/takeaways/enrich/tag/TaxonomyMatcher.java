@@ -644,8 +644,19 @@ public final class TaxonomyMatcher {
       after++;
     }
     boolean capitalAfter = after > end && after < text.length() && Character.isUpperCase(text.charAt(after));
-    boolean capitalBefore = Character.isUpperCase(text.charAt(wordStart(text, before)));
+    // The word before counts toward a title only when its capital is not the sentence's own ("Used Harbor to ...").
+    int previous = wordStart(text, before);
+    boolean capitalBefore = Character.isUpperCase(text.charAt(previous)) && !startsSentence(text, previous);
     return !capitalAfter && !capitalBefore;
+  }
+
+  /** Whether the word at {@code start} is the first of its sentence: at the text's start or after . ! ? : or a line break. */
+  private static boolean startsSentence(String text, int start) {
+    int i = start - 1;
+    while (i >= 0 && text.charAt(i) == ' ') {
+      i--;
+    }
+    return i < 0 || ".!?:\n".indexOf(text.charAt(i)) >= 0;
   }
 
   private static int wordStart(String text, int last) {

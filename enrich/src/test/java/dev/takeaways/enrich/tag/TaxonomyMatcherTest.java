@@ -209,6 +209,8 @@ class TaxonomyMatcherTest {
     assertThat(ids("we talked backstage after the keynote")).isEmpty();
     assertThat(ids("Backstage was busy")).as("the start of a sentence proves nothing").isEmpty();
     assertThat(ids("see the Backstage Pass Office")).as("a run of capitals is a title").isEmpty();
+    assertThat(ids("Used Backstage for the service catalog")).as("a sentence's first capital makes no title").containsExactly("tool:backstage");
+    assertThat(ids("Meet The Backstage")).as("a capital inside the sentence does").isEmpty();
     assertThat(MATCHER.tag("we put our service catalog in Backstage")).extracting(t -> t.evidence().rule()).containsExactly("context");
   }
 
