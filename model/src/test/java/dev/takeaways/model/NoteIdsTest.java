@@ -2,6 +2,7 @@ package dev.takeaways.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,5 +33,10 @@ class NoteIdsTest {
     assertThat(NoteIds.problem("nul\u0000.md")).contains("U+0000");
     assertThat(NoteIds.problem("x".repeat(NoteIds.MAX_ID_LENGTH + 1))).contains("over " + NoteIds.MAX_ID_LENGTH);
     assertThat(NoteIds.problem(" ")).contains("empty");
+  }
+
+  @Test
+  void aNoteIdIsThePathUnderTheRootWithForwardSlashes() {
+    assertThat(NoteIds.noteId(java.nio.file.Path.of("/notes"), java.nio.file.Path.of("/notes/day1/talk.md"))).isEqualTo("day1/talk.md");
   }
 }

@@ -3,7 +3,6 @@ package dev.takeaways.enrich.extract;
 import dev.takeaways.enrich.parse.FrontMatter;
 import dev.takeaways.enrich.parse.MarkdownBody;
 import dev.takeaways.enrich.parse.ParsedNote;
-import dev.takeaways.model.NoteIds;
 import dev.takeaways.model.Session;
 import dev.takeaways.model.Takeaway;
 import dev.takeaways.model.TakeawayKind;
@@ -78,7 +77,7 @@ public final class TakeawayExtractor {
     private final Deque<Section> open = new ArrayDeque<>();
     private final Map<String, Integer> sessionOccurrences = new HashMap<>();
     private final Map<String, Boolean> talkSections = new HashMap<>();
-    private final NoteIds.TakeawayIdSequence ids;
+    private final TakeawayIds.TakeawayIdSequence ids;
     private final List<String> speakersInBody = new ArrayList<>();
     private final PlainText plain = new PlainText();
     private String firstHeading;
@@ -90,7 +89,7 @@ public final class TakeawayExtractor {
 
     Walk(String noteId, MarkdownBody body) {
       this.noteId = noteId;
-      this.ids = new NoteIds.TakeawayIdSequence(noteId);
+      this.ids = new TakeawayIds.TakeawayIdSequence(noteId);
       this.body = body;
     }
 
@@ -170,7 +169,7 @@ public final class TakeawayExtractor {
                       && (isWholeLink(heading) || holdsTalks(open.peek().title))));
       if (talk) {
         int n = sessionOccurrences.merge("session\n" + parent + "\n" + parsed.title(), 1, Integer::sum) - 1;
-        current = new Session(NoteIds.sessionId(noteId, parent + SEPARATOR + parsed.title(), n), parsed.title(), parsed.speaker(), url, parent);
+        current = new Session(TakeawayIds.sessionId(noteId, parent + SEPARATOR + parsed.title(), n), parsed.title(), parsed.speaker(), url, parent);
         currentLevel = heading.getLevel();
         sessions.add(current);
         text = parsed.title();
@@ -198,7 +197,7 @@ public final class TakeawayExtractor {
         return;
       }
       String speaker = speakers.isEmpty() ? null : String.join(", ", speakers);
-      Session whole = new Session(NoteIds.sessionId(noteId, title, 0), title, speaker, null, "");
+      Session whole = new Session(TakeawayIds.sessionId(noteId, title, 0), title, speaker, null, "");
       sessions.add(whole);
       takeaways.replaceAll(t -> new Takeaway(t.id(), whole.id(), t.kind(), t.text(), t.section(), t.position(), t.tags()));
     }

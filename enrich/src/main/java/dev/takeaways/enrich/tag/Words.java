@@ -1,8 +1,6 @@
 package dev.takeaways.enrich.tag;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.takeaways.enrich.text.Swar;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -127,10 +125,6 @@ final class Words {
    */
   record Strangers(int[] spans, long[] keys, int count) {}
 
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH = 0x8080808080808080L;
-  private static final long CASE = 0x2020202020202020L;
 
   /**
    * Reads the words of {@code text} as normalized text is read (case-insensitive, hyphens and
@@ -138,7 +132,7 @@ final class Words {
    * spelling found to {@code hits}; a word the taxonomy does not know sends the automaton back to its
    * root, since no spelling holds one. One pass, over the text as bytes (a character beyond Latin-1
    * is a {@code ?} there, read again from the text): an ASCII word is found and keyed eight
-   * characters at a time ({@link #wordBytes}); a word with any other character goes character by
+   * characters at a time ({@link Swar#wordBytes}); a word with any other character goes character by
    * character.
    */
   <V> Strangers scan(String text, WordTrie<V> trie, Hits<V> hits) {
@@ -164,21 +158,21 @@ final class Words {
       int start = i;
       long h;
       if (kind == WORD) {
-        long w = (long) LONGS.get(bytes, i);
-        int run = wordBytes(w);
+        long w = (long) Swar.LONGS.get(bytes, i);
+        int run = Swar.wordBytes(w);
         if (run < 8) {
-          h = (w | CASE) & ((1L << (run << 3)) - 1);
+          h = (w | Swar.CASE) & ((1L << (run << 3)) - 1);
           i += run;
         } else {
-          h = w | CASE;
+          h = w | Swar.CASE;
           i += 8;
           do {
-            w = (long) LONGS.get(bytes, i);
-            run = wordBytes(w);
+            w = (long) Swar.LONGS.get(bytes, i);
+            run = Swar.wordBytes(w);
             if (run == 0) {
               break;
             }
-            h = mix(h, (w | CASE) & (run == 8 ? -1L : (1L << (run << 3)) - 1));
+            h = mix(h, (w | Swar.CASE) & (run == 8 ? -1L : (1L << (run << 3)) - 1));
             i += run;
           } while (run == 8);
         }
@@ -278,21 +272,6 @@ final class Words {
       bytes[i] = c <= 0xFF ? (byte) c : (byte) '?';
     }
     return bytes;
-  }
-
-  /**
-   * How many of the eight bytes of {@code w} (the first in its low byte) are ASCII letters or
-   * digits before the first that is not: range tests on all eight at once, each byte's answer in its
-   * high bit. A byte below 0x80 plus {@code 0x80 - lo} reaches 0x80 exactly when it is at least
-   * {@code lo}, with no carry into the next byte.
-   */
-  private static int wordBytes(long w) {
-    long x = w & ~HIGH;
-    long lower = x | CASE;
-    long digit = (x + (0x80 - '0') * ONES) & ~(x + (0x7F - '9') * ONES);
-    long letter = (lower + (0x80 - 'a') * ONES) & ~(lower + (0x7F - 'z') * ONES);
-    long word = (digit | letter) & ~w & HIGH;
-    return Long.numberOfTrailingZeros(~word & HIGH) >>> 3;
   }
 
   /** Where the word that goes on at {@code i} ends: character by character. */
