@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
-import org.commonmark.ext.gfm.tables.TableBody;
-import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
@@ -28,10 +26,6 @@ import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.Selector;
 
 /**
  * Splits a parsed note into sessions and takeaways.
@@ -56,8 +50,6 @@ public final class TakeawayExtractor {
           "\\b(?:talks?|sessions?|breakouts?|keynotes?|workshops?|tracks?|day\\s*\\d+|micro|lightning|panels?|open\\s*spaces?"
               + "|hallway|unconference|program(?:me)?|agenda|presentations?|lectures?)\\b",
           Pattern.CASE_INSENSITIVE);
-  /** The HTML elements whose text is read as a block's; compiled once (evaluators are thread-safe). */
-  private static final Evaluator HTML_TEXT_BLOCKS = Selector.evaluatorOf("p, li, dd, blockquote");
   private static final int MAX_POINT_CHARS = 800;
   private static final String SEPARATOR = " > ";
 
@@ -332,52 +324,23 @@ public final class TakeawayExtractor {
 
       @Override
       public void visit(HtmlBlock htmlBlock) {
-        // Pages exported from CMSs keep their text in HTML: read it, never render it.
-        Element body = Jsoup.parseBodyFragment(htmlBlock.getLiteral()).body();
-        for (Element e : body.select(HTML_TEXT_BLOCKS)) {
-          if (e.select(HTML_TEXT_BLOCKS).size() == 1) { // the element itself: no text block inside it
-            String t = e.text();
-            if (e.tagName().equals("blockquote")) {
-              add(TakeawayKind.QUOTE, t);
-            } else {
-              text(plain.tidy(t), e.tagName().equals("li"));
-            }
+        for (BlockReaders.HtmlText t : BlockReaders.html(htmlBlock.getLiteral())) {
+          if (t.quote()) {
+            add(TakeawayKind.QUOTE, t.text());
+          } else {
+            text(plain.tidy(t.text()), t.listItem());
           }
         }
       }
 
       @Override
       public void visit(CustomBlock block) {
-        if (block instanceof TableBlock) {
-          // Rows of the body; a table that is only a header (a bar of links, say) is read by its header.
-          boolean hasBody = false;
-          for (Node part = block.getFirstChild(); part != null; part = part.getNext()) {
-            hasBody |= part instanceof TableBody && part.getFirstChild() != null;
-          }
-          for (Node part = block.getFirstChild(); part != null; part = part.getNext()) {
-            if (hasBody == (part instanceof TableBody)) {
-              for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
-                if (row instanceof TableRow) {
-                  add(TakeawayKind.POINT, tableRow(row));
-                }
-              }
-            }
-          }
+        if (block instanceof TableBlock table) {
+          BlockReaders.tableRows(table, plain).forEach(row -> add(TakeawayKind.POINT, row));
           return;
         }
         visitChildren(block);
       }
-    }
-
-    private String tableRow(Node row) {
-      List<String> cells = new ArrayList<>();
-      for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
-        String c = plain.of(cell);
-        if (!c.isEmpty()) {
-          cells.add(c);
-        }
-      }
-      return String.join(" | ", cells);
     }
   }
 
