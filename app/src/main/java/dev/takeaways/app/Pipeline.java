@@ -17,6 +17,7 @@ import dev.takeaways.metrics.Assertion;
 import dev.takeaways.metrics.AssertionChecker;
 import dev.takeaways.metrics.MetricsServer;
 import dev.takeaways.model.EnrichedNote;
+import dev.takeaways.model.Hashes;
 import dev.takeaways.model.RawNote;
 import dev.takeaways.model.Topics;
 import dev.takeaways.publish.JdbcNoteStore;
@@ -112,7 +113,7 @@ public final class Pipeline implements AutoCloseable {
       host = "localhost";
     }
     String where = host + ":" + dataDir.toAbsolutePath().normalize();
-    return "takeaways-" + stage + "-" + host + "-" + dev.takeaways.model.Hashes.sha256(where).substring(0, 12);
+    return "takeaways-" + stage + "-" + host + "-" + Hashes.sha256(where).substring(0, 12);
   }
 
   private void startStages(PipelineSettings s) throws Exception {

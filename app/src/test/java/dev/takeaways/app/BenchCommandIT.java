@@ -8,6 +8,7 @@ import dev.takeaways.model.JsonSerde;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -36,6 +37,6 @@ class BenchCommandIT {
     assertThat(r.at("/e2e/notes").asInt()).isEqualTo(40);
     assertThat(r.at("/e2e/latencyMs/p50").asDouble()).isLessThanOrEqualTo(r.at("/e2e/latencyMs/p99").asDouble());
     assertThat(r.at("/ratios/e2eToParse").asDouble())
-        .isCloseTo(r.at("/e2e/mbPerSec").asDouble() / r.at("/reference/parseOnlyMbPerSec").asDouble(), org.assertj.core.data.Offset.offset(0.01));
+        .isCloseTo(r.at("/e2e/mbPerSec").asDouble() / r.at("/reference/parseOnlyMbPerSec").asDouble(), Offset.offset(0.01));
   }
 }

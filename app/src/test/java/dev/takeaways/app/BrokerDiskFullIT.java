@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -95,7 +96,7 @@ class BrokerDiskFullIT {
       while (rs.next()) {
         ids.add(rs.getString(1));
       }
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       // the store is not there yet, or busy: nothing stored that we can see
     }
     return ids;

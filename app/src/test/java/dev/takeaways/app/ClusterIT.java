@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +60,7 @@ class ClusterIT {
   @AfterEach
   void stopAll() throws InterruptedException {
     List<Part> reversed = new ArrayList<>(parts.values());
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     for (Part p : reversed) {
       p.process().destroy();
     }
@@ -261,7 +263,7 @@ class ClusterIT {
     try (Connection c = DriverManager.getConnection(store); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM notes")) {
       rs.next();
       return rs.getInt(1);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       return 0; // not migrated yet
     }
   }

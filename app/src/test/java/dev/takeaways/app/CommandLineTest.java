@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.takeaways.app.cli.ExitCodes;
+import dev.takeaways.enrich.EnrichResult;
+import dev.takeaways.enrich.NoteEnricher;
 import dev.takeaways.model.JsonSerde;
+import dev.takeaways.model.RawNote;
+import dev.takeaways.model.Topics;
+import dev.takeaways.publish.JdbcNoteStore;
 import dev.takeaways.testsupport.Notes;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -123,14 +132,14 @@ class CommandLineTest {
 
   @Test
   void queryAndTopAnswerFromTheStoreAsTablesAndJson() throws Exception {
-    String url = dev.takeaways.publish.JdbcNoteStore.sqliteUrl(dir.resolve("takeaways.db"));
-    try (var store = dev.takeaways.publish.JdbcNoteStore.open(url, java.time.Clock.systemUTC())) {
-      var enricher = dev.takeaways.enrich.NoteEnricher.withBundledTaxonomy();
+    String url = JdbcNoteStore.sqliteUrl(dir.resolve("takeaways.db"));
+    try (var store = JdbcNoteStore.open(url, Clock.systemUTC())) {
+      var enricher = NoteEnricher.withBundledTaxonomy();
       for (Path note : Notes.examples()) {
-        var raw = dev.takeaways.model.RawNote.of(
+        var raw = RawNote.of(
             note.getFileName().toString(), note.getFileName().toString(),
-            new dev.takeaways.model.RawNote.Source("cli", null), Files.readString(note), System.currentTimeMillis());
-        store.apply(((dev.takeaways.enrich.EnrichResult.Enriched) enricher.enrich(raw)).note());
+            new RawNote.Source("cli", null), Files.readString(note), System.currentTimeMillis());
+        store.apply(((EnrichResult.Enriched) enricher.enrich(raw)).note());
       }
     }
 
@@ -166,9 +175,9 @@ class CommandLineTest {
 
   @Test
   void tagPrintsEachTagWithItsEvidence() {
-    java.io.InputStream stdin = System.in;
+    InputStream stdin = System.in;
     try {
-      System.setIn(new java.io.ByteArrayInputStream("We bake images with Packer and install Chocolaty.".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      System.setIn(new ByteArrayInputStream("We bake images with Packer and install Chocolaty.".getBytes(StandardCharsets.UTF_8)));
       assertThat(run("tag")).isZero();
     } finally {
       System.setIn(stdin);
@@ -204,10 +213,10 @@ class CommandLineTest {
 
   @Test
   void tagAppliesTheNoteLimitToAnEndlessInput() {
-    java.io.InputStream stdin = System.in;
+    InputStream stdin = System.in;
     try {
       // An endless stream, as /dev/zero: reading it whole would never end.
-      System.setIn(new java.io.InputStream() {
+      System.setIn(new InputStream() {
         @Override
         public int read() {
           return 'a';
@@ -217,7 +226,7 @@ class CommandLineTest {
     } finally {
       System.setIn(stdin);
     }
-    assertThat(err.toString()).contains("standard input is over the note limit of " + dev.takeaways.model.Topics.MAX_NOTE_BYTES);
+    assertThat(err.toString()).contains("standard input is over the note limit of " + Topics.MAX_NOTE_BYTES);
   }
 
   @Test

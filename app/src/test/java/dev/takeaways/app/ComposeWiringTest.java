@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,7 @@ class ComposeWiringTest {
     if (service == null || !service.containsKey("<<")) {
       return service;
     }
-    Map<String, Object> merged = new java.util.LinkedHashMap<>((Map<String, Object>) service.get("<<"));
+    Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) service.get("<<"));
     merged.putAll(service);
     merged.remove("<<");
     return merged;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Schema;
 import dev.takeaways.enrich.EnrichResult;
 import dev.takeaways.enrich.NoteEnricher;
 import dev.takeaways.metrics.MetricNames;
@@ -15,7 +16,10 @@ import dev.takeaways.model.Topics;
 import dev.takeaways.publish.JdbcNoteStore;
 import dev.takeaways.testsupport.Notes;
 import dev.takeaways.testsupport.Tools;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +42,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,7 +114,7 @@ class EndToEndIT {
   }
 
   /** Every committed record of a topic from its start, read until {@code until} holds or time runs out. */
-  private List<ConsumerRecord<String, byte[]>> readAll(String topic, java.util.function.Predicate<List<ConsumerRecord<String, byte[]>>> until) {
+  private List<ConsumerRecord<String, byte[]>> readAll(String topic, Predicate<List<ConsumerRecord<String, byte[]>>> until) {
     return kafka.readFromStart(topic, PATIENCE, Duration.ZERO, until);
   }
 
@@ -176,11 +181,11 @@ class EndToEndIT {
     await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM notes") == 1);
 
     // Another writer holds the SQLite file: the publisher's writes fail after its busy timeout.
-    try (var locker = java.sql.DriverManager.getConnection(storeUrl()); var st = locker.createStatement()) {
+    try (var locker = DriverManager.getConnection(storeUrl()); var st = locker.createStatement()) {
       st.execute("BEGIN EXCLUSIVE");
       Files.writeString(watch.resolve("second.md"), "# Second\n\n- Packer\n");
       await().atMost(PATIENCE).until(() -> pipeline.notReady().contains("publish"));
-      assertThat(pipeline.registry().get(dev.takeaways.metrics.MetricNames.PUBLISH_ERRORS).counter().count()).isPositive();
+      assertThat(pipeline.registry().get(MetricNames.PUBLISH_ERRORS).counter().count()).isPositive();
       st.execute("ROLLBACK");
     }
 
@@ -192,13 +197,13 @@ class EndToEndIT {
   @Test
   void aNotePostedOverHttpReachesTheStore() throws Exception {
     startPipeline();
-    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(pipeline.notesUrl()))
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(pipeline.notesUrl()))
             .header("Content-Type", "text/markdown")
             .header("X-Note-Id", "chatbot/standup-2026-11-25.md")
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("# Standup\n\n- rolled Terraform out to staging\n"))
+            .POST(HttpRequest.BodyPublishers.ofString("# Standup\n\n- rolled Terraform out to staging\n"))
             .build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM takeaways WHERE note_id = 'chatbot/standup-2026-11-25.md'") == 1);
@@ -209,7 +214,7 @@ class EndToEndIT {
   void aPostCannotReplaceANoteThatGitSentButMayReplaceItsOwn() throws Exception {
     startPipeline();
     // What the git hook does, from a process of its own: the note goes to Kafka, not through this pipeline.
-    try (KafkaNoteSink hook = new KafkaNoteSink(client(), Duration.ofSeconds(10), new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
+    try (KafkaNoteSink hook = new KafkaNoteSink(client(), Duration.ofSeconds(10), new SimpleMeterRegistry())) {
       hook.send(RawNote.of("team/plan.md", "team/plan.md", new RawNote.Source(RawNote.Source.GIT, "abc123 by ann"), "# Plan\n\n- moved CI to Jenkins\n",
           System.currentTimeMillis()));
     }
@@ -278,7 +283,7 @@ class EndToEndIT {
       envelopes.addAll(kcatRead(kcat, Topics.TAKEAWAYS_TAGGED.name()));
       return envelopes.size() >= seedTakeaways + 4;
     });
-    com.networknt.schema.Schema schema = TopicSchemasTest.schema(Topics.TAKEAWAYS_TAGGED.name());
+    Schema schema = TopicSchemasTest.schema(Topics.TAKEAWAYS_TAGGED.name());
     List<JsonNode> tombstones = new ArrayList<>();
     for (JsonNode envelope : envelopes) {
       String key = envelope.get("key").asText();
@@ -310,7 +315,7 @@ class EndToEndIT {
         "-X", "isolation.level=read_committed")
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     List<JsonNode> out = new ArrayList<>();
-    try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (var lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (!line.isBlank()) {
           out.add(JsonSerde.mapper().readTree(line));

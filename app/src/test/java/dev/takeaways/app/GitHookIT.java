@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,7 +229,7 @@ class GitHookIT {
     return records;
   }
 
-  private List<ConsumerRecord<String, byte[]>> readNotesRaw(java.util.function.Predicate<List<ConsumerRecord<String, byte[]>>> until) {
+  private List<ConsumerRecord<String, byte[]>> readNotesRaw(Predicate<List<ConsumerRecord<String, byte[]>>> until) {
     // Anything sent twice would arrive right behind: linger a moment.
     return kafka.readFromStart(Topics.NOTES_RAW.name(), PATIENCE, Duration.ofMillis(500), until);
   }

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ class SecuredBrokerIT {
           "isolation.level", "read_committed"));
       try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumer, new StringDeserializer(), new StringDeserializer())) {
         c.subscribe(List.of(Topics.TAKEAWAYS_TAGGED.name()));
-        List<ConsumerRecord<String, String>> seen = new java.util.ArrayList<>();
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         await().atMost(PATIENCE).until(() -> {
           c.poll(Duration.ofMillis(500)).forEach(seen::add);
           return !seen.isEmpty();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -86,7 +87,7 @@ class WebPageIT {
     }
     if (up != null) {
       up.destroy();
-      if (!up.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!up.waitFor(30, TimeUnit.SECONDS)) {
         up.destroyForcibly();
       }
     }

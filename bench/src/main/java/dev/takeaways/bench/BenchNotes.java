@@ -1,5 +1,6 @@
 package dev.takeaways.bench;
 
+import dev.takeaways.enrich.parse.NoteParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ final class BenchNotes {
 
   /** The parse-only reference: commonmark-java configured as {@code NoteParser} configures it. */
   static Parser commonmark() {
-    return dev.takeaways.enrich.parse.NoteParser.markdownParser();
+    return NoteParser.markdownParser();
   }
 
   /** {@code seed} or {@code large}; prints its size so that times convert to MB/s. */

@@ -4,6 +4,7 @@ import dev.takeaways.enrich.EnrichResult;
 import dev.takeaways.enrich.NoteEnricher;
 import dev.takeaways.model.EnrichedNote;
 import dev.takeaways.model.RawNote;
+import dev.takeaways.model.Session;
 import dev.takeaways.model.Takeaway;
 import dev.takeaways.publish.JdbcNoteStore;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ public class StoreBenchmark {
           .map(t -> new Takeaway(id + t.id(), t.sessionId() == null ? null : id + t.sessionId(), t.kind(), t.text(), t.section(), t.position(), t.tags()))
           .toList();
       notes.add(new EnrichedNote(note.schema(), id, id, note.title(), note.created(), note.contentHash(), note.ingestedAt(),
-          note.sessions().stream().map(s -> new dev.takeaways.model.Session(id + s.id(), s.title(), s.speaker(), s.url(), s.section())).toList(),
+          note.sessions().stream().map(s -> new Session(id + s.id(), s.title(), s.speaker(), s.url(), s.section())).toList(),
           takeaways, note.keywords(), note.tags(), note.warnings()));
     }
     long links = note.takeaways().stream().mapToLong(t -> t.tags().size()).sum();

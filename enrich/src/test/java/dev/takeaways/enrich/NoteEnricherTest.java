@@ -7,6 +7,9 @@ import dev.takeaways.model.RawNote;
 import dev.takeaways.model.Tag;
 import dev.takeaways.testsupport.Notes;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 class NoteEnricherTest {
@@ -44,7 +47,7 @@ class NoteEnricherTest {
 
   @Test
   void theWarmUpNoteRunsEveryPathOfEnrich() {
-    dev.takeaways.model.EnrichedNote sample = ENRICHER.warmUp();
+    EnrichedNote sample = ENRICHER.warmUp();
 
     assertThat(sample.sessions()).hasSizeGreaterThanOrEqualTo(2);
     assertThat(sample.takeaways()).extracting(t -> t.kind().wireName()).contains("point", "quote", "aside", "summary", "tool-mention", "highlight");
@@ -85,7 +88,7 @@ class NoteEnricherTest {
 
   @Test
   void pathologicalInputEndsAsANoteOrARejectionNeverAnException() throws InterruptedException {
-    java.util.Map<String, String> inputs = new java.util.LinkedHashMap<>();
+    Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("deep-quotes", ">".repeat(100_000) + " x\n");
     inputs.put("deep-lists", "- ".repeat(50_000) + "x\n");
     inputs.put("deep-brackets", "[".repeat(100_000) + "x" + "]".repeat(100_000));
@@ -93,7 +96,7 @@ class NoteEnricherTest {
     inputs.put("open-links", "[a](b".repeat(50_000));
     inputs.put("backticks", "`".repeat(50_000) + "x");
     inputs.put("one-long-line", "Docker and **bold** code review, ".repeat(30_000));
-    java.util.Map<String, Object> results = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, Object> results = new ConcurrentHashMap<>();
     // A Streams thread has the default thread stack, smaller than the main thread's.
     Thread t = new Thread(null, () -> inputs.forEach((name, text) -> {
       try {

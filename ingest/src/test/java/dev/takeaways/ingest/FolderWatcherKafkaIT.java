@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -37,7 +39,7 @@ class FolderWatcherKafkaIT extends FolderWatcherTest {
   private long deadStart;
   private KafkaNoteSink kafkaSink;
   /** Every write of the case, restarts included (the cases clear their sink's list on restart). */
-  private final List<String> allWrites = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<String> allWrites = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void startBroker() throws Exception {
@@ -109,8 +111,8 @@ class FolderWatcherKafkaIT extends FolderWatcherTest {
     }
   }
 
-  private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> read(String topic, long from) {
-    List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+  private static List<ConsumerRecord<String, byte[]>> read(String topic, long from) {
+    List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(client, new StringDeserializer(), new ByteArrayDeserializer())) {
       TopicPartition p = new TopicPartition(topic, 0);
       long end = c.endOffsets(List.of(p)).get(p);

@@ -14,11 +14,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The watcher on a real folder. Its sink records what it was given (the Kafka side is covered by
@@ -98,7 +103,7 @@ class FolderWatcherTest {
 
   @Test
   void globsChooseWhichFilesAreNotes() throws Exception {
-    settings = new FolderWatcher.Settings(settings.debounce(), settings.poll(), java.util.List.of("*.note", "talks/**.md"));
+    settings = new FolderWatcher.Settings(settings.debounce(), settings.poll(), List.of("*.note", "talks/**.md"));
     start();
     Files.createDirectories(root.resolve("talks/day1"));
     Files.writeString(root.resolve("journal.NOTE"), "# Journal\n");
@@ -159,14 +164,14 @@ class FolderWatcherTest {
     Path talks = Files.createDirectories(outside.resolve("talks"));
     Files.writeString(talks.resolve("keynote.md"), "# Keynote\n");
     Files.writeString(talks.resolve("breakout.md"), "# Breakout\n");
-    Files.move(talks, root.resolve("talks"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(talks, root.resolve("talks"), StandardCopyOption.ATOMIC_MOVE);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.size() >= 2);
     assertThat(sink.writes).containsExactlyInAnyOrder("send talks/keynote.md", "send talks/breakout.md");
 
     // The id is the path in the folder: a move is the old id gone and the new one there.
     Files.createDirectories(root.resolve("2026"));
-    Files.move(root.resolve("talks"), root.resolve("2026/talks"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(root.resolve("talks"), root.resolve("2026/talks"), StandardCopyOption.ATOMIC_MOVE);
     await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.size() >= 6);
     assertThat(sink.writes.subList(2, sink.writes.size()))
         .containsExactlyInAnyOrder("delete talks/keynote.md", "delete talks/breakout.md", "send 2026/talks/keynote.md", "send 2026/talks/breakout.md");
@@ -230,8 +235,8 @@ class FolderWatcherTest {
 
   @Test
   void underTheDiskWatermarkNotesWaitAndAreSentWhenThereIsRoom() throws Exception {
-    java.util.concurrent.atomic.AtomicLong free = new java.util.concurrent.atomic.AtomicLong(10L << 20);
-    java.util.concurrent.atomic.AtomicInteger looks = new java.util.concurrent.atomic.AtomicInteger();
+    AtomicLong free = new AtomicLong(10L << 20);
+    AtomicInteger looks = new AtomicInteger();
     start();
     watcher.withDiskSpace(new DiskSpace("/data", 100L << 20, () -> {
       looks.incrementAndGet();
@@ -246,8 +251,8 @@ class FolderWatcherTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.contains("send a.md"));
   }
 
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"events", "polling"})
+  @ParameterizedTest
+  @ValueSource(strings = {"events", "polling"})
   void theWatchSurvivesItsFolderGoingAndComingBack(String how) throws Exception {
     if (how.equals("polling")) {
       settings = new FolderWatcher.Settings(settings.debounce(), Duration.ofMillis(100), settings.globs());
@@ -271,7 +276,7 @@ class FolderWatcherTest {
 
   private static void deleteTree(Path dir) throws IOException {
     List<Path> paths = NoteFiles.walk(dir);
-    java.util.Collections.reverse(paths);
+    Collections.reverse(paths);
     for (Path p : paths) {
       Files.delete(p);
     }

@@ -3,14 +3,20 @@ package dev.takeaways.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takeaways.metrics.AssertionChecker;
+import dev.takeaways.metrics.MetricNames;
 import dev.takeaways.model.RawNote;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +43,7 @@ class NoteHttpServerTest {
 
   private HttpResponse<String> post(String path, String type, String id, byte[] body) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.address().getPort() + path))
-        .timeout(java.time.Duration.ofSeconds(10)) // a blocked endpoint fails the test instead of hanging it
+        .timeout(Duration.ofSeconds(10)) // a blocked endpoint fails the test instead of hanging it
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (type != null) {
       request.header("Content-Type", type);
@@ -95,7 +101,7 @@ class NoteHttpServerTest {
 
   @Test
   void underTheDiskWatermarkANoteIsRefusedWith507UntilThereIsRoom() throws Exception {
-    java.util.concurrent.atomic.AtomicLong free = new java.util.concurrent.atomic.AtomicLong(10L << 20);
+    AtomicLong free = new AtomicLong(10L << 20);
     NoteValidator validator = new NoteValidator(64);
     NoteIngestor ingestor = new NoteIngestor(validator, sink, registry, new AssertionChecker(registry, IngestContract.ALL), Clock.systemUTC(), true);
     server.close();
@@ -112,18 +118,18 @@ class NoteHttpServerTest {
 
   @Test
   void slowClientsDoNotHoldTheEndpoint() throws Exception {
-    java.util.List<java.net.Socket> slow = new java.util.ArrayList<>();
+    List<Socket> slow = new ArrayList<>();
     try {
       // Clients that send one byte of a request and wait: they used to take both workers.
       for (int i = 0; i < 4; i++) {
-        java.net.Socket socket = new java.net.Socket("127.0.0.1", server.address().getPort());
+        Socket socket = new Socket("127.0.0.1", server.address().getPort());
         socket.getOutputStream().write('P');
         socket.getOutputStream().flush();
         slow.add(socket);
       }
       assertThat(post("/notes", "text/plain", "quick.md", "# Quick\n".getBytes()).statusCode()).isEqualTo(202);
     } finally {
-      for (java.net.Socket socket : slow) {
+      for (Socket socket : slow) {
         socket.close();
       }
     }
@@ -139,7 +145,7 @@ class NoteHttpServerTest {
       assertThat(r.body()).contains("\"error\":\"bad-id\"");
     }
     assertThat(sink.writes).isEmpty();
-    assertThat(registry.get(dev.takeaways.metrics.MetricNames.INGEST_NOTES).tag(dev.takeaways.metrics.MetricNames.REASON, "bad-id")
+    assertThat(registry.get(MetricNames.INGEST_NOTES).tag(MetricNames.REASON, "bad-id")
         .counter().count()).isEqualTo(bad.length);
     assertThat(post("/notes?id=talks%2F2026%2Fkubecon.md", "text/plain", null, "# A note\n".getBytes()).statusCode()).isEqualTo(202);
   }

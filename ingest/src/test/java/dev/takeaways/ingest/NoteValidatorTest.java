@@ -2,6 +2,7 @@ package dev.takeaways.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class NoteValidatorTest {
 
   @Test
   void utf16WithAByteOrderMarkIsDecodedNotTakenForBinary() {
-    for (var charset : new java.nio.charset.Charset[] {StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE}) {
+    for (var charset : new Charset[] {StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE}) {
       byte[] bytes = "\uFEFF# Café".getBytes(charset);
       assertThat(validator.validate("w.md", bytes)).as(charset.name()).isEqualTo(new NoteValidator.Valid("# Café"));
     }

@@ -2,6 +2,7 @@ package dev.takeaways.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,7 +28,7 @@ class NoteIdsTest {
     }
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void controlCharactersAndLongIdsAreRefused() {
     assertThat(NoteIds.problem("two\nlines.md")).contains("control character (U+000A)");
     assertThat(NoteIds.problem("nul\u0000.md")).contains("U+0000");
@@ -37,6 +38,6 @@ class NoteIdsTest {
 
   @Test
   void aNoteIdIsThePathUnderTheRootWithForwardSlashes() {
-    assertThat(NoteIds.noteId(java.nio.file.Path.of("/notes"), java.nio.file.Path.of("/notes/day1/talk.md"))).isEqualTo("day1/talk.md");
+    assertThat(NoteIds.noteId(Path.of("/notes"), Path.of("/notes/day1/talk.md"))).isEqualTo("day1/talk.md");
   }
 }

@@ -15,7 +15,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,9 +113,9 @@ class JdbcNoteStoreTest {
     for (int i = 1; i <= 60; i++) {
       offsets.add(i);
     }
-    java.util.Collections.shuffle(offsets, new java.util.Random(21));
+    Collections.shuffle(offsets, new Random(21));
     List<Thread> publishers = new ArrayList<>();
-    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     for (int p = 0; p < 2; p++) {
       List<Integer> mine = offsets.subList(p * 30, p * 30 + 30);
       publishers.add(new Thread(() -> {
@@ -210,7 +213,7 @@ class JdbcNoteStoreTest {
     Takeaway t = good.takeaways().get(0);
     EnrichedNote twice = new EnrichedNote(good.schema(), "bad.md", "bad.md", good.title(), good.created(), "bad", good.ingestedAt(),
         List.of(), List.of(t, t), good.keywords(), good.tags(), good.warnings());
-    SQLException refused = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class, () -> store.applyAll(List.of(
+    SQLException refused = Assertions.catchThrowableOfType(SQLException.class, () -> store.applyAll(List.of(
         new NoteStore.Change("a.md", good, new NoteStore.Position("t1", 0, 1)),
         new NoteStore.Change("bad.md", twice, new NoteStore.Position("t1", 0, 2)))));
     assertThat((Throwable) refused).as("two takeaways with one id").isNotNull();
@@ -228,7 +231,7 @@ class JdbcNoteStoreTest {
         List.of(new Takeaway(t.id(), "no-such-session", t.kind(), t.text(), t.section(), t.position(), t.tags())),
         good.keywords(), good.tags(), good.warnings());
 
-    SQLException refused = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class, () -> store.apply(orphan));
+    SQLException refused = Assertions.catchThrowableOfType(SQLException.class, () -> store.apply(orphan));
 
     assertThat((Throwable) refused).as("a takeaway of a session that does not exist").isNotNull();
     assertThat(StorePublisher.isPermanent(refused)).as(refused.toString()).isTrue();

@@ -3,9 +3,13 @@ package dev.takeaways.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,11 +72,11 @@ class StoreQueriesTest {
   }
 
   private List<List<String>> view(String sql) throws SQLException {
-    java.sql.Connection c = store.readConnection();
-    try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
-      List<List<String>> rows = new java.util.ArrayList<>();
+    Connection c = store.readConnection();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      List<List<String>> rows = new ArrayList<>();
       while (rs.next()) {
-        List<String> row = new java.util.ArrayList<>();
+        List<String> row = new ArrayList<>();
         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
           row.add(rs.getString(i));
         }

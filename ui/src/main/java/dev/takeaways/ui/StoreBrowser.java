@@ -9,10 +9,12 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -324,7 +326,7 @@ public final class StoreBrowser implements AutoCloseable {
     if (takeawayIds.isEmpty()) {
       return Map.of();
     }
-    String marks = String.join(", ", java.util.Collections.nCopies(takeawayIds.size(), "?"));
+    String marks = String.join(", ", Collections.nCopies(takeawayIds.size(), "?"));
     return group(rows(
         "SELECT takeaway_id, tag_id, matched_text, span_start, span_end, rule, confidence FROM takeaway_tags"
             + " WHERE takeaway_id IN (" + marks + ") ORDER BY span_start, tag_id",
@@ -346,7 +348,7 @@ public final class StoreBrowser implements AutoCloseable {
   }
 
   private static String contains(String text) {
-    return "%" + escapeLike(text.toLowerCase(java.util.Locale.ROOT)) + "%";
+    return "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
   }
 
   private static String escapeLike(String text) {

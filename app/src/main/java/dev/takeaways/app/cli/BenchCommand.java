@@ -38,6 +38,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The end-to-end benchmark: notes dropped into a watched folder until they are in the store, on the
@@ -54,7 +55,7 @@ import picocli.CommandLine.Spec;
       "produce-plus-consume throughput, with our figures as ratios to them."
     })
 public final class BenchCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--notes", paramLabel = "N", description = "Notes for the throughput run (default ${DEFAULT-VALUE}).")
   int notes = 10_000;
@@ -97,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
     Level level = LogManager.getLogger("dev.takeaways").getLevel();
     Configurator.setLevel("dev.takeaways", Level.WARN);
     if (enrichInstances < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--enrich-instances must be at least 1, was " + enrichInstances);
+      throw new CommandLine.ParameterException(spec.commandLine(), "--enrich-instances must be at least 1, was " + enrichInstances);
     }
     int bytesPerNote = SyntheticNotes.parseSize(size);
     Path work = Files.createTempDirectory("takeaways-bench");
@@ -110,7 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
       try {
         sections = SyntheticNotes.sections(corpus != null ? corpus : SyntheticNotes.examples());
       } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       List<String> throughputNotes = SyntheticNotes.generate(sections, notes, bytesPerNote, "t");
       List<String> latencyRunNotes = SyntheticNotes.generate(sections, latencyNotes, bytesPerNote, "l");

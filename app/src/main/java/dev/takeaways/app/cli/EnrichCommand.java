@@ -6,11 +6,12 @@ import dev.takeaways.ingest.FolderWatcher;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The enrich stream alone, against an external Kafka. Run more of them to share the work. */
 @Command(name = "enrich", mixinStandardHelpOptions = true, description = "Runs the enrich stream: notes.raw to notes.enriched and takeaways.tagged.")
 public final class EnrichCommand extends ServiceCommand {
-  @picocli.CommandLine.Mixin TaxonomyOptions taxonomy;
+  @CommandLine.Mixin TaxonomyOptions taxonomy;
 
   @Override
   protected PipelineSettings prepare() throws Exception {

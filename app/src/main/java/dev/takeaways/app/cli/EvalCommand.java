@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** Precision and recall of the tagger against hand-made labels. */
 @Command(
@@ -31,8 +32,8 @@ import picocli.CommandLine.Spec;
       "Scores the tags of the notes in DIR against a gold file: per note, micro-averaged precision, recall and F1 over all",
       "notes and over each split the gold file names (\"split\": \"tune\" or \"check\"), and the precision of each rule."})
 public final class EvalCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-  @picocli.CommandLine.Mixin TaxonomyOptions taxonomy;
+  @Spec CommandLine.Model.CommandSpec spec;
+  @CommandLine.Mixin TaxonomyOptions taxonomy;
 
   @Option(names = "--gold", paramLabel = "GOLD.json", required = true,
       description = "File name to {\"tools\": [slugs], \"practices\": [slugs], \"optional\": [slugs], \"split\": name}.")

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** Git hooks that send the notes a commit (or a push to a central repository) changes. */
 @Command(
@@ -31,7 +32,7 @@ public final class HookCommand implements Runnable {
   static final String END = "# <<< takeaways <<<";
   static final Set<String> HOOKS = Set.of("post-commit", "post-receive");
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
@@ -56,7 +57,7 @@ public final class HookCommand implements Runnable {
 
   @Command(name = "install", mixinStandardHelpOptions = true, description = "Adds our block to the hook; an existing hook is kept and runs first.")
   static final class Install implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandLine.Model.CommandSpec spec;
     @Mixin Target target;
     @Mixin KafkaOptions kafka;
 
@@ -91,7 +92,7 @@ public final class HookCommand implements Runnable {
 
   @Command(name = "uninstall", mixinStandardHelpOptions = true, description = "Removes our block from the hook, and nothing else.")
   static final class Uninstall implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandLine.Model.CommandSpec spec;
     @Mixin Target target;
 
     @Override
@@ -115,7 +116,7 @@ public final class HookCommand implements Runnable {
 
   @Command(name = "run", mixinStandardHelpOptions = true, description = "What the installed hook runs. Always exits 0: a hook must not fail a commit.")
   static final class Run implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandLine.Model.CommandSpec spec;
     @Mixin Target target;
     @Mixin KafkaOptions kafka;
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import dev.takeaways.enrich.tag.Taxonomy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The folder watch alone, against an external Kafka. */
 @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Watches a folder and produces its notes to notes.raw.")
@@ -13,8 +14,8 @@ public final class IngestCommand extends ServiceCommand {
   @Option(names = {"--watch", "-w"}, paramLabel = "DIR", required = true, description = "The folder of notes to watch.")
   Path watch;
 
-  @picocli.CommandLine.Mixin WatchOptions watchOptions;
-  @picocli.CommandLine.Mixin HttpOptions http;
+  @CommandLine.Mixin WatchOptions watchOptions;
+  @CommandLine.Mixin HttpOptions http;
 
   @Override
   protected PipelineSettings prepare() throws Exception {

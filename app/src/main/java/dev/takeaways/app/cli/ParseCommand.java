@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** What the pipeline would make of one note, offline. */
 @Command(
@@ -25,8 +26,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Prints what the pipeline extracts from one note, without Kafka. --json prints the notes.enriched record.")
 public final class ParseCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-  @picocli.CommandLine.Mixin TaxonomyOptions taxonomy;
+  @Spec CommandLine.Model.CommandSpec spec;
+  @CommandLine.Mixin TaxonomyOptions taxonomy;
 
   @Parameters(paramLabel = "FILE", description = "The note.")
   Path file;

@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** One-off pushes of notes to {@code notes.raw}. */
 @Command(
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 public final class PushCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "0..*", paramLabel = "FILE", description = "Notes to send; - reads one note from standard input.")
   List<String> files = List.of();

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** Questions to the store. */
 @Command(
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
     description = "Asks the store: which sessions mentioned a tool, everything said about a practice, the recent notes.",
     subcommands = {QueryCommand.Sessions.class, QueryCommand.Takeaways.class, QueryCommand.Notes.class})
 public final class QueryCommand implements Runnable {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
@@ -24,7 +25,7 @@ public final class QueryCommand implements Runnable {
 
   @Command(name = "sessions", mixinStandardHelpOptions = true, description = "The sessions whose takeaways mention a tag: query sessions --tag packer")
   static final class Sessions implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandLine.Model.CommandSpec spec;
     @Mixin StoreAnswer answer;
 
     @Option(names = "--tag", required = true, paramLabel = "TAG", description = "A tag id (tool:packer) or slug (packer).")
@@ -38,7 +39,7 @@ public final class QueryCommand implements Runnable {
 
   @Command(name = "takeaways", mixinStandardHelpOptions = true, description = "Everything said about a tag, by speaker: query takeaways --tag code-review")
   static final class Takeaways implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandLine.Model.CommandSpec spec;
     @Mixin StoreAnswer answer;
 
     @Option(names = "--tag", required = true, paramLabel = "TAG", description = "A tag id (practice:code-review) or slug (code-review).")
@@ -52,7 +53,7 @@ public final class QueryCommand implements Runnable {
 
   @Command(name = "notes", mixinStandardHelpOptions = true, description = "The notes of the last DAYS days (by their own date, else when they arrived).")
   static final class Notes implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandLine.Model.CommandSpec spec;
     @Mixin StoreAnswer answer;
 
     @Option(names = "--days", paramLabel = "DAYS", description = "How far back (default ${DEFAULT-VALUE}).")

@@ -8,6 +8,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** Prints what monitoring is generated from the declared assertions. */
 @Command(
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
       "(prometheus/rules/takeaways.yml is this output), or their promtool unit tests, or the Assertions dashboard."
     })
 public final class RulesCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandLine.Model.CommandSpec spec;
 
   @ArgGroup(exclusive = true)
   What what = new What();

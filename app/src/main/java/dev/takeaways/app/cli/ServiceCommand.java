@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** A command that runs stages until stopped: {@code up}, {@code ingest}, {@code enrich}, {@code publish}. */
 abstract class ServiceCommand implements Callable<Integer> {
@@ -58,7 +59,7 @@ abstract class ServiceCommand implements Callable<Integer> {
   }
 
   private String name() {
-    return getClass().getAnnotation(picocli.CommandLine.Command.class).name();
+    return getClass().getAnnotation(CommandLine.Command.class).name();
   }
 
   static String metricsPart(Pipeline pipeline) {

@@ -11,12 +11,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** Tags text from standard input, showing why each tag was given. */
 @Command(name = "tag", mixinStandardHelpOptions = true, description = "Reads text from standard input and prints its tags with their evidence.")
 public final class TagCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-  @picocli.CommandLine.Mixin TaxonomyOptions taxonomy;
+  @Spec CommandLine.Model.CommandSpec spec;
+  @CommandLine.Mixin TaxonomyOptions taxonomy;
 
   @Option(names = "--json", description = "Print the tags as JSON, as they appear on the topics.")
   boolean json;

@@ -1,6 +1,7 @@
 package dev.takeaways.app.cli;
 
 import dev.takeaways.model.JsonSerde;
+import dev.takeaways.model.Tag;
 import dev.takeaways.model.TaggedTakeaway;
 import dev.takeaways.model.Topics;
 import java.io.PrintWriter;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** Follows {@code takeaways.tagged}, filtered by the tag-id header without parsing the record. */
 @Command(name = "tail", mixinStandardHelpOptions = true, description = "Follows takeaways.tagged and prints each takeaway readably.")
@@ -33,7 +35,7 @@ public final class TailCommand implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--tag", paramLabel = "ID", description = "Only takeaways with this tag (e.g. tool:docker); repeatable, any matches.")
   List<String> tags = List.of();
@@ -110,7 +112,7 @@ public final class TailCommand implements Callable<Integer> {
 
   static String format(TaggedTakeaway t) {
     String where = t.sessionTitle() == null ? t.noteTitle() : t.sessionTitle() + (t.speaker() == null ? "" : " (" + t.speaker() + ")");
-    String tagList = t.tags().isEmpty() ? "" : " [" + String.join(", ", t.tags().stream().map(dev.takeaways.model.Tag::id).toList()) + "]";
+    String tagList = t.tags().isEmpty() ? "" : " [" + String.join(", ", t.tags().stream().map(Tag::id).toList()) + "]";
     return t.kind().wireName() + ": " + t.text() + tagList + " -- " + where;
   }
 }

@@ -7,11 +7,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The leaderboard of tools or practices. */
 @Command(name = "top", mixinStandardHelpOptions = true, description = "The tools (or practices) mentioned most: takeaways, sessions and notes per tag.")
 public final class TopCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandLine.Model.CommandSpec spec;
   @Mixin StoreAnswer answer;
 
   @Option(names = "--type", paramLabel = "TYPE", description = "tool or practice (default ${DEFAULT-VALUE}).")

@@ -1,5 +1,8 @@
 package dev.takeaways.enrich.topology;
 
+import dev.takeaways.enrich.EnrichContract;
+import dev.takeaways.metrics.AssertionChecker;
+import dev.takeaways.metrics.MetricNames;
 import dev.takeaways.model.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -32,22 +35,22 @@ public final class EnrichStreams implements AutoCloseable {
   private final KafkaStreamsMetrics metrics;
 
   public EnrichStreams(Topology topology, Properties config, MeterRegistry registry) {
-    this(topology, config, registry, new dev.takeaways.metrics.AssertionChecker(registry, List.of()));
+    this(topology, config, registry, new AssertionChecker(registry, List.of()));
   }
 
   /** @param checker where {@link dev.takeaways.enrich.EnrichContract#STREAM_MAKES_PROGRESS} is checked */
-  public EnrichStreams(Topology topology, Properties config, MeterRegistry registry, dev.takeaways.metrics.AssertionChecker checker) {
+  public EnrichStreams(Topology topology, Properties config, MeterRegistry registry, AssertionChecker checker) {
     this.registry = registry;
     this.streams = new KafkaStreams(topology, config);
     this.metrics = new KafkaStreamsMetrics(streams);
     metrics.bindTo(registry);
     for (KafkaStreams.State state : KafkaStreams.State.values()) {
-      Gauge.builder(dev.takeaways.metrics.MetricNames.STREAMS_STATE, streams, s -> s.state() == state ? 1 : 0)
+      Gauge.builder(MetricNames.STREAMS_STATE, streams, s -> s.state() == state ? 1 : 0)
           .description("1 for the Kafka Streams state enrich is in, 0 for the others")
-          .tag(dev.takeaways.metrics.MetricNames.STATE, state.name().toLowerCase(Locale.ROOT))
+          .tag(MetricNames.STATE, state.name().toLowerCase(Locale.ROOT))
           .register(registry);
     }
-    Gauge.builder(dev.takeaways.metrics.MetricNames.ENRICH_FAILURES_IN_A_ROW, this, x -> streak.inARow(progress()))
+    Gauge.builder(MetricNames.ENRICH_FAILURES_IN_A_ROW, this, x -> streak.inARow(progress()))
         .description("How many times in a row the enrich stream thread failed without finishing a note")
         .register(registry);
     streams.setStateListener(
@@ -62,7 +65,7 @@ public final class EnrichStreams implements AutoCloseable {
         e -> {
           int inARow = streak.failed(progress());
           LOG.error("enrich stream thread failed ({} in a row without finishing a note); replacing it", inARow, e);
-          checker.check(dev.takeaways.enrich.EnrichContract.STREAM_MAKES_PROGRESS, inARow < FailureStreak.STUCK_AFTER,
+          checker.check(EnrichContract.STREAM_MAKES_PROGRESS, inARow < FailureStreak.STUCK_AFTER,
               () -> "the enrich stream thread failed " + inARow + " times in a row without finishing a note");
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
@@ -104,7 +107,7 @@ public final class EnrichStreams implements AutoCloseable {
 
   /** How many notes enrich has finished (enriched, deleted or dead-lettered). */
   private double progress() {
-    return registry.find(dev.takeaways.metrics.MetricNames.ENRICH_NOTES).counters().stream()
+    return registry.find(MetricNames.ENRICH_NOTES).counters().stream()
         .mapToDouble(Counter::count).sum();
   }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takeaways.testsupport.Notes;
 import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class NoteParserTest {
@@ -54,7 +57,7 @@ class NoteParserTest {
   void deeplyNestedFrontMatterIsRejectedNotAStackOverflow() throws InterruptedException {
     String[] yaml = {"a: " + "[".repeat(50_000), "a: " + "{b: ".repeat(10_000) + "c" + "}".repeat(10_000), "- ".repeat(20_000) + "x"};
     for (String bomb : yaml) {
-      java.util.concurrent.atomic.AtomicReference<Object> result = new java.util.concurrent.atomic.AtomicReference<>();
+      AtomicReference<Object> result = new AtomicReference<>();
       // On a Streams-sized thread stack, as in the pipeline.
       Thread t = new Thread(null, () -> {
         try {
@@ -106,12 +109,12 @@ class NoteParserTest {
   @Test
   void frontMatterFencesAreFoundAsTheRegularExpressionsOfTheirDefinitionFindThem() {
     // The definition, as regular expressions (LF and CRLF notes: a lone CR ends no line here).
-    java.util.regex.Pattern yaml = java.util.regex.Pattern.compile(
+    Pattern yaml = Pattern.compile(
         "\\A\\uFEFF?---[ \\t]*\\r?\\n(.*?)^(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|\\z)",
-        java.util.regex.Pattern.DOTALL | java.util.regex.Pattern.MULTILINE);
-    java.util.regex.Pattern toml = java.util.regex.Pattern.compile(
+        Pattern.DOTALL | Pattern.MULTILINE);
+    Pattern toml = Pattern.compile(
         "\\A\\uFEFF?\\+\\+\\+[ \\t]*\\r?\\n(.*?)^\\+\\+\\+[ \\t]*(?:\\r?\\n|\\z)",
-        java.util.regex.Pattern.DOTALL | java.util.regex.Pattern.MULTILINE);
+        Pattern.DOTALL | Pattern.MULTILINE);
     String[] opens = {"---", "\uFEFF---", "--- \t", "---x", "+++", "+++ ", "", "----"};
     String[] ends = {"\n", "\r\n", "", " \n"};
     String[] contents = {"", "a: 1\n", "a: 1\r\n", "a: ---\n", "----\n", "---x\n", "b: 2\n...x\n", "t = 1\n"};
@@ -134,8 +137,8 @@ class NoteParserTest {
     assertThat(found).as("variants with front matter").isGreaterThan(500);
   }
 
-  private static int agrees(String text, java.util.regex.Pattern definition, NoteParser.Fenced fenced) {
-    java.util.regex.Matcher m = definition.matcher(text);
+  private static int agrees(String text, Pattern definition, NoteParser.Fenced fenced) {
+    Matcher m = definition.matcher(text);
     if (!m.lookingAt()) {
       assertThat(fenced).as("front matter in %s", text.replace("\n", "\\n").replace("\r", "\\r")).isNull();
       return 0;

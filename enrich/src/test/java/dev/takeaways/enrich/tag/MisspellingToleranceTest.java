@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class MisspellingToleranceTest {
     assertThat(NearMisses.inverse(0x100000001b3L) * 0x100000001b3L).isEqualTo(1L);
     for (String word : List.of("Kubernates", "ansible", "Ab", "x")) {
       Set<Long> expected = new HashSet<>();
-      String lower = word.toLowerCase(java.util.Locale.ROOT);
+      String lower = word.toLowerCase(Locale.ROOT);
       expected.add(polynomial(lower));
       for (int i = 0; i < lower.length(); i++) {
         expected.add(polynomial(lower.substring(0, i) + lower.substring(i + 1)));

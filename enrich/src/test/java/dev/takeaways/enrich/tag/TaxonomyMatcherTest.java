@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.takeaways.model.Tag;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class TaxonomyMatcherTest {
@@ -45,7 +51,7 @@ class TaxonomyMatcherTest {
   @Test
   void aNameOfSeveralWordsIsFoundRunTogetherAndInThePlural() {
     assertThat(MATCHER.tag("Logs go to Sumologic now")).extracting(Tag::id, t -> t.evidence().rule())
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("tool:sumo-logic", "variant"));
+        .containsExactly(Tuple.tuple("tool:sumo-logic", "variant"));
     assertThat(ids("TLS between nodes (searchguard)")).containsExactly("tool:search-guard");
     assertThat(ids("two GitLab Runners per team")).containsExactly("tool:gitlab-runner");
     TaxonomyEntry twoWords = new TaxonomyEntry("tool", "hello-world", "Hello World", "x", List.of("Quick Ping", "Acme Corp Widget"), List.of(),
@@ -61,7 +67,7 @@ class TaxonomyMatcherTest {
   @Test
   void aCamelCaseNameIsFoundWithItsWordsApartWhenWrittenWithItsCapitals() {
     assertThat(MATCHER.tag("Traces go to Open Tracing")).extracting(Tag::id, t -> t.evidence().rule())
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("tool:opentracing", "variant"));
+        .containsExactly(Tuple.tuple("tool:opentracing", "variant"));
     assertThat(ids("we get paged by Pager Duty")).containsExactly("tool:pagerduty");
     assertThat(ids("traces go to open tracing")).as("without the name's capitals: words").isEmpty();
     assertThat(TaxonomyMatcher.camelCaseApart("CloudFormation")).isEqualTo("cloud formation");
@@ -81,7 +87,7 @@ class TaxonomyMatcherTest {
       if (e.ambiguous()) {
         continue; // needs context: tested apart
       }
-      for (String spelling : java.util.stream.Stream.of(List.of(e.name()), e.aliases(), e.misspellings()).flatMap(List::stream).toList()) {
+      for (String spelling : Stream.of(List.of(e.name()), e.aliases(), e.misspellings()).flatMap(List::stream).toList()) {
         List<String> found = everyCandidate.tag("so we use " + spelling + " every day").stream().map(Tag::id).toList();
         assertThat(found).as(spelling).contains(e.tagId());
         checked++;
@@ -95,10 +101,10 @@ class TaxonomyMatcherTest {
     // "it" and "k6" once shared a word hash: every short word must match only its own spellings.
     assertThat(ids("we did it with k6")).containsExactly("tool:k6");
     assertThat(ids("it is what it is")).isEmpty();
-    java.util.Map<String, java.util.Set<String>> spellings = new java.util.HashMap<>();
+    Map<String, Set<String>> spellings = new HashMap<>();
     for (TaxonomyEntry e : Taxonomy.bundled().entries()) {
-      java.util.Set<String> own = spellings.computeIfAbsent(e.tagId(), k -> new java.util.HashSet<>());
-      java.util.stream.Stream.of(List.of(e.name(), e.slug()), e.aliases(), e.misspellings())
+      Set<String> own = spellings.computeIfAbsent(e.tagId(), k -> new HashSet<>());
+      Stream.of(List.of(e.name(), e.slug()), e.aliases(), e.misspellings())
           .flatMap(List::stream)
           .map(TaxonomyMatcher::normalize)
           .forEach(w -> {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -149,7 +150,7 @@ class WordScanTest {
 
   private static Arbitrary<String> inSomeCase(String spelling) {
     String title = spelling.isEmpty() ? spelling : Character.toUpperCase(spelling.charAt(0)) + spelling.substring(1);
-    return Arbitraries.of(spelling, spelling.toUpperCase(java.util.Locale.ROOT), title, spelling.replace(' ', '-'), spelling.replace(' ', '_'));
+    return Arbitraries.of(spelling, spelling.toUpperCase(Locale.ROOT), title, spelling.replace(' ', '-'), spelling.replace(' ', '_'));
   }
 
   @Property(tries = 3000)

@@ -2,6 +2,9 @@ package dev.takeaways.enrich.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SwarTest {
@@ -14,13 +17,13 @@ class SwarTest {
     }
     for (int shift = 0; shift < 9; shift++) {
       String text = "x".repeat(shift) + all;
-      byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
       assertThat(Swar.toLowerCaseAscii(bytes)).isTrue();
-      assertThat(new String(bytes, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(text.toLowerCase(java.util.Locale.ROOT));
+      assertThat(new String(bytes, StandardCharsets.US_ASCII)).isEqualTo(text.toLowerCase(Locale.ROOT));
     }
     // A byte that is not ASCII, in a word or in the tail, is refused: the caller lower-cases the string.
-    assertThat(Swar.toLowerCaseAscii("Caf\u00e9 au lait".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isFalse();
-    assertThat(Swar.toLowerCaseAscii("caf\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isFalse();
+    assertThat(Swar.toLowerCaseAscii("Caf\u00e9 au lait".getBytes(StandardCharsets.UTF_8))).isFalse();
+    assertThat(Swar.toLowerCaseAscii("caf\u00e9".getBytes(StandardCharsets.UTF_8))).isFalse();
   }
 
   @Test
@@ -34,7 +37,7 @@ class SwarTest {
 
   /** The first eight characters of {@code s} (Latin-1) as a little-endian long. */
   private static long word(String s) {
-    byte[] b = java.util.Arrays.copyOf(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 8);
+    byte[] b = Arrays.copyOf(s.getBytes(StandardCharsets.ISO_8859_1), 8);
     return (long) Swar.LONGS.get(b, 0);
   }
 }

@@ -25,11 +25,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,7 +136,7 @@ class EnrichTopologyTest {
 
     List<DeadLetter> letters = dead.readValuesToList().stream().map(Topics.DEAD_LETTER.serde()::fromBytes).toList();
     assertThat(letters).extracting(DeadLetter::noteId, DeadLetter::reason)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("garbage.md", "bad-record"), org.assertj.core.groups.Tuple.tuple("empty.md", "empty"));
+        .containsExactly(Tuple.tuple("garbage.md", "bad-record"), Tuple.tuple("empty.md", "empty"));
     assertThat(letters.get(1).detail()).contains("empty.md");
     assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good.md");
     assertThat(checker.counts(EnrichContract.RECORD_IS_A_NOTE).failed()).isEqualTo(1);
@@ -158,7 +160,7 @@ class EnrichTopologyTest {
     send("good.md", "# A\n\n## B\n\n- Docker\n");
 
     assertThat(dead.readValuesToList()).isEmpty();
-    List<org.apache.kafka.streams.KeyValue<String, byte[]>> records = enriched.readKeyValuesToList();
+    List<KeyValue<String, byte[]>> records = enriched.readKeyValuesToList();
     assertThat(records).extracting(kv -> kv.key).containsExactly("journal.md", "good.md");
     assertThat(records.get(0).value.length).isLessThanOrEqualTo(EnrichProcessor.MAX_OUTPUT_BYTES).isGreaterThan(EnrichProcessor.MAX_OUTPUT_BYTES * 9 / 10);
     EnrichedNote kept = Topics.NOTES_ENRICHED.serde().fromBytes(records.get(0).value);

@@ -1,6 +1,7 @@
 package dev.takeaways.enrich.tag.gen;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.takeaways.model.JsonSerde;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,7 +112,7 @@ public final class SourceImport {
    * one row per technology with its category names and website; the detection patterns go.
    */
   public static String wappalyzer(String appsJson) throws IOException {
-    JsonNode root = dev.takeaways.model.JsonSerde.mapper().readTree(appsJson);
+    JsonNode root = JsonSerde.mapper().readTree(appsJson);
     Map<String, String> categories = new TreeMap<>();
     root.get("categories").fields().forEachRemaining(e -> categories.put(e.getKey(), e.getValue().get("name").asText()));
     StringBuilder out = new StringBuilder("name\tcategories\twebsite\n");

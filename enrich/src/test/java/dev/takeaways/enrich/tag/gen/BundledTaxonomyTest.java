@@ -9,9 +9,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,10 +60,10 @@ class BundledTaxonomyTest {
    */
   @Test
   void importSources() throws IOException {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("taxonomy.import"), "set -Dtaxonomy.import=true to import");
+    Assumptions.assumeTrue(Boolean.getBoolean("taxonomy.import"), "set -Dtaxonomy.import=true to import");
     Path shared = Notes.sharedDir().resolve("taxonomy");
     Files.createDirectories(SOURCES);
-    java.util.Map<String, String> copies = new java.util.LinkedHashMap<>();
+    Map<String, String> copies = new LinkedHashMap<>();
     copies.put("cncf-landscape.tsv", SourceImport.columns(Files.readString(shared.resolve("cncf-landscape.tsv")),
         "name", "category", "subcategory", "homepage_url", "repo_url"));
     copies.put("awesome-devops.tsv", SourceImport.columns(Files.readString(shared.resolve("awesome-devops.tsv")), "name", "category", "url"));
@@ -79,15 +85,15 @@ class BundledTaxonomyTest {
     Path dictionary = Path.of("/usr/share/dict/american-english");
     Path large = Path.of("/usr/share/dict/american-english-large");
     if (Files.exists(dictionary) && Files.exists(large)) {
-      java.util.Set<String> tokens = new java.util.HashSet<>();
+      Set<String> tokens = new HashSet<>();
       for (String text : copies.values()) {
-        for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
           tokens.add(word);
         }
       }
-      java.util.TreeSet<String> words = new java.util.TreeSet<>();
+      TreeSet<String> words = new TreeSet<>();
       for (String word : Files.readAllLines(dictionary, StandardCharsets.UTF_8)) {
-        if (word.matches("[A-Za-z][a-z]+|[a-z]") && tokens.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+        if (word.matches("[A-Za-z][a-z]+|[a-z]") && tokens.contains(word.toLowerCase(Locale.ROOT))) {
           words.add(word);
         }
       }
@@ -99,9 +105,9 @@ class BundledTaxonomyTest {
           # Made by BundledTaxonomyTest.importSources from Debian's wamerican 2020.12.07
           # (/usr/share/dict/american-english; public domain / permissive, see its copyright).
           """ + String.join("\n", words) + "\n");
-      java.util.TreeSet<String> ordinary = new java.util.TreeSet<>(wordList(JARGON));
+      TreeSet<String> ordinary = new TreeSet<>(wordList(JARGON));
       for (String word : Files.readAllLines(dictionary, StandardCharsets.UTF_8)) {
-        String w = word.toLowerCase(java.util.Locale.ROOT);
+        String w = word.toLowerCase(Locale.ROOT);
         if (w.matches("[a-z]+")) {
           ordinary.add(w);
         }
@@ -111,9 +117,9 @@ class BundledTaxonomyTest {
           # Ordinary words, lower case: never the name of a discovered tool. Debian's wamerican 2020.12.07
           # (SCOWL; permissive, see its copyright) and enrich/src/taxonomy/jargon.txt. Made by BundledTaxonomyTest.importSources.
           """ + String.join("\n", ordinary) + "\n");
-      java.util.TreeSet<String> rare = new java.util.TreeSet<>();
+      TreeSet<String> rare = new TreeSet<>();
       for (String word : Files.readAllLines(large, StandardCharsets.UTF_8)) {
-        String w = word.toLowerCase(java.util.Locale.ROOT);
+        String w = word.toLowerCase(Locale.ROOT);
         if (w.matches("[a-z]+") && tokens.contains(w) && !words.contains(word) && !words.contains(w)) {
           rare.add(w);
         }
