@@ -1,5 +1,6 @@
 package dev.takeaways.bench;
 
+import dev.takeaways.app.bench.SyntheticNotes;
 import dev.takeaways.enrich.parse.NoteParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +27,7 @@ final class BenchNotes {
   }
 
   static Path projectRoot() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("examples/notes"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("run from inside the project");
+    return SyntheticNotes.projectRoot();
   }
 
   static Path shared(Path root) {

@@ -22,17 +22,23 @@ public final class SyntheticNotes {
   }
 
   /**
-   * The project's example notes, found above the working directory.
+   * The root of the project's checkout, found above the working directory: the folder with
+   * {@code examples/notes}.
    *
-   * @throws IllegalArgumentException when there are none
+   * @throws IllegalArgumentException when there is none
    */
-  public static Path examples() {
+  public static Path projectRoot() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.isDirectory(p.resolve("examples/notes"))) {
-        return p.resolve("examples/notes");
+        return p;
       }
     }
     throw new IllegalArgumentException("no examples/notes above the working directory: name notes to use with --corpus DIR");
+  }
+
+  /** The project's example notes ({@link #projectRoot}). */
+  public static Path examples() {
+    return projectRoot().resolve("examples/notes");
   }
 
   /** The level-2 sections of every Markdown note in {@code dir}, front matter left out. */
