@@ -12,7 +12,7 @@ public final class DataOptions {
     if (data != null) {
       return data;
     }
-    String env = System.getenv("TAKEAWAYS_DATA");
-    return Path.of(env == null || env.isBlank() ? "data" : env);
+    String env = Env.value("TAKEAWAYS_DATA");
+    return Path.of(env == null ? "data" : env);
   }
 }

@@ -30,8 +30,7 @@ public final class KafkaOptions {
     if (bootstrapServers != null && !bootstrapServers.isBlank()) {
       return bootstrapServers;
     }
-    String env = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-    return env == null || env.isBlank() ? null : env;
+    return Env.value("KAFKA_BOOTSTRAP_SERVERS");
   }
 
   public String bootstrapServers() {

@@ -16,8 +16,8 @@ public final class StoreOptions {
     if (store != null) {
       return store;
     }
-    String env = System.getenv("TAKEAWAYS_STORE");
-    return env == null || env.isBlank() ? JdbcNoteStore.sqliteUrl(dataDir.resolve("takeaways.db")) : env;
+    String env = Env.value("TAKEAWAYS_STORE");
+    return env == null ? JdbcNoteStore.sqliteUrl(dataDir.resolve("takeaways.db")) : env;
   }
 
   /** The store's URL for a log line: a SQLite file as its path, a password as {@code ***}. */

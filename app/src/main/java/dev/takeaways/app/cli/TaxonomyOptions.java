@@ -59,8 +59,8 @@ public final class TaxonomyOptions {
   public Taxonomy taxonomy() {
     Path path = file;
     if (path == null) {
-      String env = System.getenv("TAKEAWAYS_TAXONOMY");
-      path = env == null || env.isBlank() ? null : Path.of(env);
+      String env = Env.value("TAKEAWAYS_TAXONOMY");
+      path = env == null ? null : Path.of(env);
     }
     if (path == null) {
       return Taxonomy.bundled();

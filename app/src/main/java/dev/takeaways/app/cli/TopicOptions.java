@@ -46,12 +46,12 @@ public final class TopicOptions {
     if (flag != null) {
       return flag;
     }
-    String env = System.getenv(variable);
-    if (env == null || env.isBlank()) {
+    String env = Env.value(variable);
+    if (env == null) {
       return null;
     }
     try {
-      return parse.apply(env.strip());
+      return parse.apply(env);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(variable + " must be a whole number, was '" + env + "'");
     }
