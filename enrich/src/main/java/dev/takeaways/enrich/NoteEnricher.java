@@ -143,6 +143,21 @@ public final class NoteEnricher {
         }
       }
     }
+    // A heading that is one name, its section starting by saying what software that is: a tool of the note.
+    List<String> wholeNoteTexts = new ArrayList<>(wholeNote);
+    Map<String, String> firstTakeawayOf = new LinkedHashMap<>();
+    takeaways.forEach(t -> firstTakeawayOf.putIfAbsent(t.section(), t.text()));
+    for (Map.Entry<String, String> section : firstTakeawayOf.entrySet()) {
+      String[] path = SECTION_SEPARATOR.split(section.getKey());
+      String heading = path[path.length - 1];
+      int at = takeaways.size() + wholeNoteTexts.indexOf(heading);
+      Tag tool = at < takeaways.size() ? null : matcher.headingTool(heading, tags.get(at), section.getValue());
+      if (tool != null) {
+        List<Tag> more = new ArrayList<>(tags.get(at));
+        more.add(tool);
+        tags.set(at, List.copyOf(more));
+      }
+    }
     tags = PracticeCues.withoutLoneImplications(tags);
     List<Takeaway> tagged = new ArrayList<>(takeaways.size());
     for (int i = 0; i < takeaways.size(); i++) {

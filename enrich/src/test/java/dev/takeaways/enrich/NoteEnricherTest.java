@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class NoteEnricherTest {
@@ -32,6 +33,30 @@ class NoteEnricherTest {
     assertThat(note.distinctTags("tool")).isGreaterThan(20);
     note.takeaways().forEach(t -> t.tags().forEach(tag ->
         assertThat(t.text().substring(tag.evidence().start(), tag.evidence().end())).isEqualTo(tag.evidence().text())));
+  }
+
+  @Test
+  void aHeadingThatIsOneNameWhoseSectionSaysWhatSoftwareItIsIsATool() {
+    String text = """
+        # Platform day
+
+        ## Quorblet
+
+        - A deployment tool our team wrote around Terraform.
+        - It runs every merge.
+
+        ## Marguerite
+
+        - Led the migration, gave the talk.
+
+        ## Summary
+
+        - a tool for everything
+        """;
+    EnrichedNote note = ((EnrichResult.Enriched) enrich("day.md", text)).note();
+
+    assertThat(note.tags()).filteredOn(t -> t.evidence().rule().equals("discovered"))
+        .extracting(Tag::id, t -> t.evidence().text()).containsExactly(Tuple.tuple("tool:quorblet", "Quorblet"));
   }
 
   @Test

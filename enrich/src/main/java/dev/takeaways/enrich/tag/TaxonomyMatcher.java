@@ -480,6 +480,19 @@ public final class TaxonomyMatcher {
     return List.copyOf(more);
   }
 
+  /**
+   * The tool a section's heading names, when the heading is one name no entry knows and the
+   * section's first takeaway starts by saying what software it is (see {@link ToolDiscovery}); its
+   * evidence is the heading. Null otherwise, or when {@code headingTags} already hold a tool.
+   */
+  public Tag headingTool(String heading, List<Tag> headingTags, String firstTakeaway) {
+    if (headingTags.stream().anyMatch(t -> t.id().startsWith("tool:"))) {
+      return null;
+    }
+    ToolDiscovery.Found f = discovery.describedHeading(heading, firstTakeaway);
+    return f == null ? null : discovered(f, headingTags);
+  }
+
   /** The spans of the tools among {@code tags}, as {@code [start, end]} pairs. */
   private static List<int[]> toolSpans(List<Tag> tags) {
     List<int[]> spans = new ArrayList<>();

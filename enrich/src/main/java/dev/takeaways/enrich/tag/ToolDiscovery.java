@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  *   <li><b>descriptor</b>: a name said to be software ("Morgue is a postmortem tool", "we built
  *       Deployinator", "we switched to Flumox", "Hystrix (open source)"), confidence 0.7;
  *   <li><b>repository</b>: the repository of a link written in the text ({@code github.com/etsy/morgue}),
- *       confidence 0.6.
+ *       confidence 0.6;
+ *   <li><b>heading</b>: a heading that is one name, whose section starts by saying what software it
+ *       is ("## Eureka", then "service discovery for the middle tier"), confidence 0.7.
  * </ul>
  *
  * A candidate must look like a name: one word of letters and digits (hyphens inside), not an
@@ -37,6 +39,9 @@ final class ToolDiscovery {
   static final double DESCRIBED_ITEM = 0.75;
   static final double DESCRIPTOR = 0.7;
   static final double REPOSITORY = 0.6;
+  static final double DESCRIBED_HEADING = 0.7;
+  /** How many words of a section's first takeaway may come before the word that says what software its heading names. */
+  private static final int HEADING_DESCRIPTION_WORDS = 4;
 
   static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*");
   private static final Set<String> ARTICLES = Set.of("a", "an", "our", "the", "their");
@@ -120,6 +125,27 @@ final class ToolDiscovery {
       }
     }
     return out;
+  }
+
+  /**
+   * The tool a heading names when the heading is one name and its section starts by saying what
+   * software that is ("## Eureka" then "service discovery for the middle tier"): a word of {@link
+   * #DESCRIPTIONS} among the first {@value #HEADING_DESCRIPTION_WORDS} words of the section's first
+   * takeaway. Null otherwise.
+   */
+  Found describedHeading(String heading, String firstTakeaway) {
+    String name = heading.strip();
+    if (!looksLikeAName(name)) {
+      return null;
+    }
+    String[] words = firstTakeaway.toLowerCase(Locale.ROOT).split("[^a-z]+", HEADING_DESCRIPTION_WORDS + 2);
+    for (int i = 0; i < Math.min(words.length, HEADING_DESCRIPTION_WORDS + 1); i++) {
+      if (DESCRIPTIONS.contains(words[i])) {
+        int start = heading.indexOf(name);
+        return new Found(name, start, start + name.length(), DESCRIBED_HEADING);
+      }
+    }
+    return null;
   }
 
   /** A tool found in the text: its name as written, span and confidence. */
