@@ -40,8 +40,8 @@ final class ToolDiscovery {
   static final double DESCRIPTOR = 0.7;
   static final double REPOSITORY = 0.6;
   static final double DESCRIBED_HEADING = 0.7;
-  /** How many words of a section's first takeaway may come before the word that says what software its heading names. */
-  private static final int HEADING_DESCRIPTION_WORDS = 4;
+  /** Among how many first words of a section's first takeaway the word that says what software its heading names must be. */
+  private static final int HEADING_DESCRIPTION_WORDS = 5;
 
   static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*");
   private static final Set<String> ARTICLES = Set.of("a", "an", "our", "the", "their");
@@ -138,8 +138,8 @@ final class ToolDiscovery {
     if (!looksLikeAName(name)) {
       return null;
     }
-    String[] words = firstTakeaway.toLowerCase(Locale.ROOT).split("[^a-z]+", HEADING_DESCRIPTION_WORDS + 2);
-    for (int i = 0; i < Math.min(words.length, HEADING_DESCRIPTION_WORDS + 1); i++) {
+    String[] words = firstTakeaway.toLowerCase(Locale.ROOT).split("[^a-z]+", HEADING_DESCRIPTION_WORDS + 1);
+    for (int i = 0; i < Math.min(words.length, HEADING_DESCRIPTION_WORDS); i++) {
       if (DESCRIPTIONS.contains(words[i])) {
         int start = heading.indexOf(name);
         return new Found(name, start, start + name.length(), DESCRIBED_HEADING);
