@@ -4,8 +4,9 @@ import dev.takeaways.enrich.extract.Extraction;
 import dev.takeaways.enrich.extract.TakeawayExtractor;
 import dev.takeaways.enrich.parse.NoteParser;
 import dev.takeaways.enrich.parse.ParsedNote;
-import dev.takeaways.enrich.tag.Taxonomy;
 import dev.takeaways.enrich.tag.PracticeCues;
+import dev.takeaways.enrich.tag.SectionCues;
+import dev.takeaways.enrich.tag.Taxonomy;
 import dev.takeaways.enrich.tag.TaxonomyMatcher;
 import dev.takeaways.model.EnrichedNote;
 import dev.takeaways.model.RawNote;
@@ -38,11 +39,13 @@ public final class NoteEnricher {
   private final NoteParser parser;
   private final TakeawayExtractor extractor;
   private final TaxonomyMatcher matcher;
+  private final SectionCues sectionCues;
 
   public NoteEnricher(NoteParser parser, TakeawayExtractor extractor, TaxonomyMatcher matcher) {
     this.parser = parser;
     this.extractor = extractor;
     this.matcher = matcher;
+    this.sectionCues = new SectionCues(matcher);
   }
 
   /** An enricher with the bundled taxonomy. */
@@ -137,7 +140,7 @@ public final class NoteEnricher {
         to++;
       }
       if (to - from >= 3) {
-        List<List<Tag>> run = matcher.withListDiscoveries(texts.subList(from, to), tags.subList(from, to));
+        List<List<Tag>> run = sectionCues.withListDiscoveries(texts.subList(from, to), tags.subList(from, to));
         for (int i = from; i < to; i++) {
           tags.set(i, run.get(i - from));
         }
@@ -151,7 +154,7 @@ public final class NoteEnricher {
       String[] path = SECTION_SEPARATOR.split(section.getKey());
       String heading = path[path.length - 1];
       int at = takeaways.size() + wholeNoteTexts.indexOf(heading);
-      Tag tool = at < takeaways.size() ? null : matcher.headingTool(heading, tags.get(at), section.getValue());
+      Tag tool = at < takeaways.size() ? null : sectionCues.headingTool(heading, tags.get(at), section.getValue());
       if (tool != null) {
         List<Tag> more = new ArrayList<>(tags.get(at));
         more.add(tool);

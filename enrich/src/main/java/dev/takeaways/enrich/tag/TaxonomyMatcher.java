@@ -406,95 +406,36 @@ public final class TaxonomyMatcher {
   }
 
   /**
-   * The tags of each item of one list (consecutive takeaways of a section) with the tools that lead
-   * items beside known ones ({@link ToolDiscovery#discoverInList}) added.
+   * The tag {@code item} would carry if it is one tool's name and nothing more ("Slack.", "Vault"):
+   * rule {@code context}, with the confidence an item of a list of tools gets, threshold not applied;
+   * null when the item is anything else. For {@link SectionCues}.
    */
-  public List<List<Tag>> withListDiscoveries(List<String> items, List<List<Tag>> tags) {
-    if (items.size() < 3) {
-      return tags;
+  Tag nameOnly(String item) {
+    int end = item.length();
+    while (end > 0 && ".,;:!".indexOf(item.charAt(end - 1)) >= 0) {
+      end--;
     }
-    List<List<Tag>> out = withNamedItems(items, tags);
-    // Discovery leans on the tools found by their own text: a name-only item is itself found by a cue.
-    List<List<int[]>> known = new ArrayList<>(items.size());
-    tags.forEach(list -> known.add(toolSpans(list)));
-    ToolDiscovery.Found[] found = discovery.discoverInList(items, known);
-    for (int i = 0; i < found.length; i++) {
-      Tag tag = found[i] == null ? null : discovered(found[i], out.get(i));
-      if (tag != null) {
-        List<Tag> more = new ArrayList<>(out.get(i));
-        more.add(0, tag);
-        out.set(i, List.copyOf(more));
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Items that are a tool's name and nothing more ("Slack.", "- Vault") read as tools when they stand
-   * in a run of such items, one after the other, of which one is a tool already found ("PagerDuty."):
-   * a list of tools, one per item, is the cue an ordinary-word name or a name only the broad lists
-   * know needs, as a list of tools in one sentence is ({@link #inToolEnumeration}). Only a run counts:
-   * the takeaways of a section are not one list ("monitor", "scale" among steps). Rule {@code context}.
-   */
-  private List<List<Tag>> withNamedItems(List<String> items, List<List<Tag>> tags) {
-    Match[] named = new Match[items.size()];
-    boolean[] found = new boolean[items.size()];
-    boolean[] context = new boolean[contextIdByKey.size()];
-    for (int i = 0; i < items.size(); i++) {
-      String item = items.get(i);
-      int end = item.length();
-      while (end > 0 && ".,;:!".indexOf(item.charAt(end - 1)) >= 0) {
-        end--;
-      }
-      List<Match> matches = scan(item, context);
-      Arrays.fill(context, false);
-      if (matches.size() == 1 && matches.get(0).start() == 0 && matches.get(0).end() == end && isTool(matches.get(0))) {
-        String id = matches.get(0).spelling().tagId();
-        named[i] = matches.get(0);
-        found[i] = tags.get(i).stream().anyMatch(t -> t.id().equals(id));
-      }
-    }
-    List<List<Tag>> out = new ArrayList<>(tags);
-    for (int from = 0, to; from < items.size(); from = Math.max(to, from + 1)) {
-      boolean anchored = false;
-      for (to = from; to < items.size() && named[to] != null; to++) {
-        anchored |= found[to];
-      }
-      for (int i = from; anchored && i < to; i++) {
-        if (!found[i]) {
-          out.set(i, withNamedItem(items.get(i), named[i], tags.get(i)));
-        }
-      }
-    }
-    return out;
-  }
-
-  private List<Tag> withNamedItem(String item, Match m, List<Tag> tags) {
-    int index = m.spelling().entryIndex();
-    double confidence = TagConfidence.of(m.spelling().entry(), listed[index], broadBase[index], "context", false, item, m.start(), m.end(), true);
-    if (confidence < minConfidence) {
-      return tags;
-    }
-    List<Tag> more = new ArrayList<>(tags);
-    more.add(0, new Tag(m.spelling().tagId(), new Tag.Evidence(item.substring(m.start(), m.end()), m.start(), m.end(), "context", round(confidence))));
-    return List.copyOf(more);
-  }
-
-  /**
-   * The tool a section's heading names, when the heading is one name no entry knows and the
-   * section's first takeaway starts by saying what software it is (see {@link ToolDiscovery}); its
-   * evidence is the heading. Null otherwise, or when {@code headingTags} already hold a tool.
-   */
-  public Tag headingTool(String heading, List<Tag> headingTags, String firstTakeaway) {
-    if (headingTags.stream().anyMatch(t -> t.id().startsWith("tool:"))) {
+    List<Match> matches = scan(item, new boolean[contextIdByKey.size()]);
+    if (matches.size() != 1 || matches.get(0).start() != 0 || matches.get(0).end() != end || !isTool(matches.get(0))) {
       return null;
     }
-    ToolDiscovery.Found f = discovery.describedHeading(heading, firstTakeaway);
-    return f == null ? null : discovered(f, headingTags);
+    Match m = matches.get(0);
+    int index = m.spelling().entryIndex();
+    double confidence = TagConfidence.of(m.spelling().entry(), listed[index], broadBase[index], "context", false, item, m.start(), m.end(), true);
+    return new Tag(m.spelling().tagId(), new Tag.Evidence(item.substring(m.start(), m.end()), m.start(), m.end(), "context", round(confidence)));
+  }
+
+  /** The tags under this confidence are dropped. */
+  double minConfidence() {
+    return minConfidence;
+  }
+
+  ToolDiscovery discovery() {
+    return discovery;
   }
 
   /** The spans of the tools among {@code tags}, as {@code [start, end]} pairs. */
-  private static List<int[]> toolSpans(List<Tag> tags) {
+  static List<int[]> toolSpans(List<Tag> tags) {
     List<int[]> spans = new ArrayList<>();
     for (Tag t : tags) {
       if (t.id().startsWith("tool:")) {
@@ -505,7 +446,7 @@ public final class TaxonomyMatcher {
   }
 
   /** The tag of a discovered tool, or null when it is under the threshold or {@code tags} has it. */
-  private Tag discovered(ToolDiscovery.Found f, List<Tag> tags) {
+  Tag discovered(ToolDiscovery.Found f, List<Tag> tags) {
     String id = "tool:" + f.name().toLowerCase(Locale.ROOT).replace('_', '-');
     if (f.confidence() < minConfidence || tags.stream().anyMatch(t -> t.id().equals(id))) {
       return null;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Tools no list has, from the cues that introduce them; ordinary words, acronyms and people stay out. */
 class ToolDiscoveryTest {
   private static final TaxonomyMatcher MATCHER = new TaxonomyMatcher(Taxonomy.bundled());
+  private static final SectionCues SECTIONS = new SectionCues(MATCHER);
 
   private static List<String> discovered(List<Tag> tags) {
     return tags.stream().filter(t -> t.evidence().rule().equals("discovered")).map(t -> t.id() + "@" + t.evidence().confidence()).toList();
@@ -41,19 +42,19 @@ class ToolDiscoveryTest {
   @Test
   void itemsThatAreOnlyAToolsNameBesideAKnownToolAreTools() {
     List<String> stack = List.of("What we run", "Jenkins", "Vault.", "Slack", "and a lot of patience");
-    assertThat(MATCHER.withListDiscoveries(stack, MATCHER.tagAll(stack))).extracting(tags -> tags.stream().map(Tag::id).toList())
+    assertThat(SECTIONS.withListDiscoveries(stack, MATCHER.tagAll(stack))).extracting(tags -> tags.stream().map(Tag::id).toList())
         .containsExactly(List.of(), List.of("tool:jenkins"), List.of("tool:vault"), List.of("tool:slack"), List.of());
     List<String> dinner = List.of("Salt", "Pepper", "Chef", "Serve warm");
-    assertThat(MATCHER.withListDiscoveries(dinner, MATCHER.tagAll(dinner))).as("no tool among them").allMatch(List::isEmpty);
+    assertThat(SECTIONS.withListDiscoveries(dinner, MATCHER.tagAll(dinner))).as("no tool among them").allMatch(List::isEmpty);
     List<String> steps = List.of("Jenkins", "deploy", "Scale", "operate");
-    assertThat(MATCHER.withListDiscoveries(steps, MATCHER.tagAll(steps)).get(2)).as("not in a run of names with a known tool").isEmpty();
+    assertThat(SECTIONS.withListDiscoveries(steps, MATCHER.tagAll(steps)).get(2)).as("not in a run of names with a known tool").isEmpty();
   }
 
   @Test
   void theLeadOfAListItemBesideKnownToolsIsAToolWhenItSaysWhatSoftwareItIs() {
     List<String> items = List.of("Nagios for checks", "Grafana: dashboards", "Thrukker - a web front end tool for checks", "HIPAA rules",
         "Zupp: third party metrics");
-    List<List<Tag>> tags = MATCHER.withListDiscoveries(items, MATCHER.tagAll(items));
+    List<List<Tag>> tags = SECTIONS.withListDiscoveries(items, MATCHER.tagAll(items));
 
     assertThat(discovered(tags.get(2))).containsExactly("tool:thrukker@0.75");
     assertThat(discovered(tags.get(3))).as("an acronym").isEmpty();

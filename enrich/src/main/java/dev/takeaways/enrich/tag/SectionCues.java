@@ -1,0 +1,93 @@
+package dev.takeaways.enrich.tag;
+
+import dev.takeaways.model.Tag;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cues that a section gives across its texts, where no one text says enough: a list of tools one per
+ * item, items that lead with a name beside items that lead with known tools, and a heading that names
+ * the software its section describes. Runs after {@link TaxonomyMatcher#tagAll} has tagged each text
+ * on its own. Immutable and thread-safe.
+ */
+public final class SectionCues {
+  private final TaxonomyMatcher matcher;
+
+  public SectionCues(TaxonomyMatcher matcher) {
+    this.matcher = matcher;
+  }
+
+  /**
+   * The tags of each item of one list (consecutive takeaways of a section), with the tools that the
+   * list as a whole shows added: name-only items beside a known one ({@link #withNamedItems}) and
+   * tools that lead items beside known ones ({@link ToolDiscovery#discoverInList}).
+   */
+  public List<List<Tag>> withListDiscoveries(List<String> items, List<List<Tag>> tags) {
+    if (items.size() < 3) {
+      return tags;
+    }
+    List<List<Tag>> out = withNamedItems(items, tags);
+    // Discovery leans on the tools found by their own text: a name-only item is itself found by a cue.
+    List<List<int[]>> known = new ArrayList<>(items.size());
+    tags.forEach(list -> known.add(TaxonomyMatcher.toolSpans(list)));
+    ToolDiscovery.Found[] found = matcher.discovery().discoverInList(items, known);
+    for (int i = 0; i < found.length; i++) {
+      Tag tag = found[i] == null ? null : matcher.discovered(found[i], out.get(i));
+      if (tag != null) {
+        out.set(i, with(tag, out.get(i)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Items that are a tool's name and nothing more ("Slack.", "- Vault") read as tools when they stand
+   * in a run of such items, one after the other, of which one is a tool already found ("PagerDuty."):
+   * a list of tools, one per item, is the cue an ordinary-word name or a name only the broad lists
+   * know needs, as a list of tools in one sentence is. Only a run counts: the takeaways of a section
+   * are not one list ("monitor", "scale" among steps). Rule {@code context}.
+   */
+  private List<List<Tag>> withNamedItems(List<String> items, List<List<Tag>> tags) {
+    Tag[] named = new Tag[items.size()];
+    boolean[] found = new boolean[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      named[i] = matcher.nameOnly(items.get(i));
+      String id = named[i] == null ? null : named[i].id();
+      found[i] = id != null && tags.get(i).stream().anyMatch(t -> t.id().equals(id));
+    }
+    List<List<Tag>> out = new ArrayList<>(tags);
+    for (int from = 0, to; from < items.size(); from = Math.max(to, from + 1)) {
+      boolean anchored = false;
+      for (to = from; to < items.size() && named[to] != null; to++) {
+        anchored |= found[to];
+      }
+      for (int i = from; anchored && i < to; i++) {
+        if (!found[i] && named[i].evidence().confidence() >= matcher.minConfidence()) {
+          out.set(i, with(named[i], tags.get(i)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The tool a section's heading names, when the heading is one name no entry knows and the
+   * section's first takeaway starts by saying what software it is ({@link
+   * ToolDiscovery#describedHeading}); its evidence is the heading. Null otherwise, or when {@code
+   * headingTags} already hold a tool.
+   */
+  public Tag headingTool(String heading, List<Tag> headingTags, String firstTakeaway) {
+    if (headingTags.stream().anyMatch(t -> t.id().startsWith("tool:"))) {
+      return null;
+    }
+    ToolDiscovery.Found f = matcher.discovery().describedHeading(heading, firstTakeaway);
+    return f == null ? null : matcher.discovered(f, headingTags);
+  }
+
+  private static List<Tag> with(Tag first, List<Tag> tags) {
+    List<Tag> more = new ArrayList<>(tags.size() + 1);
+    more.add(first);
+    more.addAll(tags);
+    return List.copyOf(more);
+  }
+}
