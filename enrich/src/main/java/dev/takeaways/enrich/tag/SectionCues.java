@@ -3,6 +3,8 @@ package dev.takeaways.enrich.tag;
 import dev.takeaways.model.Tag;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * Cues that a section gives across its texts, where no one text says enough: a list of tools one per
@@ -48,26 +50,38 @@ public final class SectionCues {
    * are not one list ("monitor", "scale" among steps). Rule {@code context}.
    */
   private List<List<Tag>> withNamedItems(List<String> items, List<List<Tag>> tags) {
-    Tag[] named = new Tag[items.size()];
-    boolean[] found = new boolean[items.size()];
-    for (int i = 0; i < items.size(); i++) {
-      named[i] = matcher.nameOnly(items.get(i));
-      String id = named[i] == null ? null : named[i].id();
-      found[i] = id != null && tags.get(i).stream().anyMatch(t -> t.id().equals(id));
-    }
-    List<List<Tag>> out = new ArrayList<>(tags);
-    for (int from = 0, to; from < items.size(); from = Math.max(to, from + 1)) {
-      boolean anchored = false;
-      for (to = from; to < items.size() && named[to] != null; to++) {
-        anchored |= found[to];
+    int n = items.size();
+    // Items are read again only around an anchor: most lists have none, and most items are sentences.
+    Tag[] named = new Tag[n];
+    boolean[] read = new boolean[n];
+    IntFunction<Tag> nameOf = i -> {
+      if (!read[i]) {
+        read[i] = true;
+        named[i] = matcher.nameOnly(items.get(i));
       }
-      for (int i = from; anchored && i < to; i++) {
-        if (!found[i] && named[i].evidence().confidence() >= matcher.minConfidence()) {
-          out.set(i, with(named[i], tags.get(i)));
+      return named[i];
+    };
+    IntPredicate found = i -> nameOf.apply(i) != null && tags.get(i).stream().anyMatch(t -> t.id().equals(named[i].id()));
+    List<List<Tag>> out = new ArrayList<>(tags);
+    for (int anchor = 0; anchor < n; anchor++) {
+      // An anchor's own tags hold a tool that spans the whole item: look there before reading it again.
+      if (!spansATool(items.get(anchor), tags.get(anchor)) || !found.test(anchor)) {
+        continue;
+      }
+      for (int step = -1; step <= 1; step += 2) {
+        for (int i = anchor + step; i >= 0 && i < n && nameOf.apply(i) != null; i += step) {
+          if (!found.test(i) && named[i].evidence().confidence() >= matcher.minConfidence()) {
+            out.set(i, with(named[i], tags.get(i)));
+          }
         }
       }
     }
     return out;
+  }
+
+  private static boolean spansATool(String item, List<Tag> tags) {
+    int end = TaxonomyMatcher.nameEnd(item);
+    return tags.stream().anyMatch(t -> t.id().startsWith("tool:") && t.evidence().start() == 0 && t.evidence().end() == end);
   }
 
   /**

@@ -411,10 +411,7 @@ public final class TaxonomyMatcher {
    * null when the item is anything else. For {@link SectionCues}.
    */
   Tag nameOnly(String item) {
-    int end = item.length();
-    while (end > 0 && ".,;:!".indexOf(item.charAt(end - 1)) >= 0) {
-      end--;
-    }
+    int end = nameEnd(item);
     List<Match> matches = scan(item, new boolean[contextIdByKey.size()]);
     if (matches.size() != 1 || matches.get(0).start() != 0 || matches.get(0).end() != end || !isTool(matches.get(0))) {
       return null;
@@ -423,6 +420,15 @@ public final class TaxonomyMatcher {
     int index = m.spelling().entryIndex();
     double confidence = TagConfidence.of(m.spelling().entry(), listed[index], broadBase[index], "context", false, item, m.start(), m.end(), true);
     return new Tag(m.spelling().tagId(), new Tag.Evidence(item.substring(m.start(), m.end()), m.start(), m.end(), "context", round(confidence)));
+  }
+
+  /** Where a name-only item's name ends: before its closing punctuation ("Slack."). */
+  static int nameEnd(String item) {
+    int end = item.length();
+    while (end > 0 && ".,;:!".indexOf(item.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return end;
   }
 
   /** The tags under this confidence are dropped. */
