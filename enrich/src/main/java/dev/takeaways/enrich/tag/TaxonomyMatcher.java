@@ -592,10 +592,7 @@ public final class TaxonomyMatcher {
     if (!Character.isUpperCase(text.charAt(start)) || !sameLetters(text, start, end, name)) {
       return false;
     }
-    int before = start - 1;
-    while (before >= 0 && text.charAt(before) == ' ') {
-      before--;
-    }
+    int before = lastNonSpaceBefore(text, start);
     if (before < 0 || ".!?:;\n\"“(".indexOf(text.charAt(before)) >= 0) {
       return false;
     }
@@ -612,11 +609,17 @@ public final class TaxonomyMatcher {
 
   /** Whether the word at {@code start} is the first of its sentence: at the text's start or after . ! ? : or a line break. */
   private static boolean startsSentence(String text, int start) {
-    int i = start - 1;
+    int i = lastNonSpaceBefore(text, start);
+    return i < 0 || ".!?:\n".indexOf(text.charAt(i)) >= 0;
+  }
+
+  /** The index of the last character before {@code at} that is not a space, or -1. */
+  private static int lastNonSpaceBefore(String text, int at) {
+    int i = at - 1;
     while (i >= 0 && text.charAt(i) == ' ') {
       i--;
     }
-    return i < 0 || ".!?:\n".indexOf(text.charAt(i)) >= 0;
+    return i;
   }
 
   private static int wordStart(String text, int last) {
