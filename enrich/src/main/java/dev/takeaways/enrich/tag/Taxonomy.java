@@ -98,9 +98,10 @@ public record Taxonomy(List<TaxonomyEntry> entries, Set<String> notMisspellings)
         List<String> names = new ArrayList<>(e.aliases());
         names.add(e.name());
         for (String name : names) {
-          String previous = byName.putIfAbsent(TaxonomyEntry.slugOf(name), e.slug());
+          String slug = TaxonomyEntry.slugOf(name);
+          String previous = byName.putIfAbsent(slug, e.slug());
           if (previous != null && !previous.equals(e.slug())) {
-            shared.add(TaxonomyEntry.slugOf(name));
+            shared.add(slug);
           }
         }
       }
