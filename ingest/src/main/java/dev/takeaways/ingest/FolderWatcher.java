@@ -348,7 +348,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
 
   /** Whether {@code path} is a note to read: a note's name, not hidden, a regular file (a non-file is reported once). */
   private boolean isCandidate(Path path) {
-    if (!files.isNoteName(path) || files.isHidden(path)) {
+    if (!files.isNote(path)) {
       return false;
     }
     if (Files.isRegularFile(path)) {

@@ -55,6 +55,11 @@ final class NoteFiles {
     return root.resolve(id);
   }
 
+  /** Whether {@code path}'s name makes it a note: the globs take it and it is not hidden. */
+  boolean isNote(Path path) {
+    return isNoteName(path) && !isHidden(path);
+  }
+
   /** Whether the globs make {@code path} a note (case-insensitively for name patterns: {@code A.MD}). */
   boolean isNoteName(Path path) {
     Path name = Path.of(path.getFileName().toString().toLowerCase(Locale.ROOT));

@@ -50,7 +50,7 @@ final class PolledChanges implements FolderChanges {
   private void look(Sink sink) throws IOException {
     Map<Path, List<Long>> now = new HashMap<>();
     for (Path f : Files.isDirectory(files.root()) ? NoteFiles.walk(files.root()) : List.<Path>of()) {
-      if (!files.isNoteName(f) || files.isHidden(f) || Files.isDirectory(f)) {
+      if (!files.isNote(f) || Files.isDirectory(f)) {
         continue;
       }
       BasicFileAttributes attrs = stamp(f);
