@@ -88,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the figures as JSON.")
   boolean json;
 
-  private static final double MB = 1024.0 * 1024.0;
+  private static final double MB = ReferenceRates.MB;
 
   @Override
   public Integer call() throws Exception {
