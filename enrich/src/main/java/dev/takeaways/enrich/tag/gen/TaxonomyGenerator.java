@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
@@ -30,12 +31,14 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  *   <li>Every CNCF landscape row outside the {@code CNCF Members} and {@code Special} categories,
  *       then every awesome-devops row, becomes a tool, unless the overlay excludes its name or its
  *       category. A parenthesis ({@code Amazon Elastic Container Registry (ECR)}) and the second half
- *       of {@code Nix/NixOS} become aliases; {@code Apache X} is also known as {@code X} (and has the slug {@code x}
- *       unless X is an ordinary word: {@code apache-storm}), {@code Project X}
+ *       of {@code Nix/NixOS} become aliases; a product named with its maker, {@code Apache X} or
+ *       {@code Netflix X} (the overlay's {@code vendors}), is also known as {@code X} and has the slug
+ *       {@code x}, unless X is an ordinary word ({@code apache-storm}), {@code Project X}
  *       and {@code X Project} are named {@code X}, and Amazon's services get the slug {@code
  *       aws-<service>}, as the curated ones have.
  *   <li>A row whose name (or slug) an earlier entry already has is merged into that entry: its other
- *       spellings become aliases there. This is how {@code Chef Infra} joins the curated {@code chef}.
+ *       spellings become aliases there. This is how {@code Chef Infra} joins the curated {@code chef},
+ *       and how a broad list's {@code Apache Solr} and another's {@code Solr} become one tool.
  *   <li>A name made only of ordinary English words ({@code Harbor}, {@code Cloud Custodian}), or of
  *       two or three letters ({@code SDC}), is marked {@code ambiguous}: the tagger then needs it written as a proper noun, or one of the
  *       entry's context words nearby.
@@ -70,6 +73,8 @@ public final class TaxonomyGenerator {
   private final Set<String> jargon;
   private final Set<String> properNouns;
   private final Set<String> rareWords;
+  /** Makers whose products are named "Maker Product" ({@code Apache}, {@code Red Hat}): the overlay's {@code vendors}. */
+  private List<String> vendors = List.of();
 
   /**
    * @param englishWords ordinary English words in lower case, a name made only of these is ambiguous;
@@ -114,6 +119,7 @@ public final class TaxonomyGenerator {
       excludedNames.add(key(name.toString()));
     }
     Set<String> excludedCategories = new LinkedHashSet<>(strings(overlay.get("exclude-categories")));
+    vendors = strings(overlay.get("vendors")).stream().map(v -> v + " ").toList();
 
     Map<String, Entry> bySlug = new LinkedHashMap<>();
     Map<String, String> slugByKey = new HashMap<>();
@@ -124,6 +130,7 @@ public final class TaxonomyGenerator {
       add(curated("practice", (Map<?, ?>) item), bySlug, slugByKey);
     }
 
+    List<Entry> fromLists = new ArrayList<>();
     for (Map<String, String> row : tsv(sources.cncfLandscapeTsv())) {
       String category = row.get("category");
       String subcategory = row.get("subcategory");
@@ -132,13 +139,22 @@ public final class TaxonomyGenerator {
           || excludedCategories.contains(category + "/" + subcategory)) {
         continue;
       }
-      generated(row.get("name"), subcategory, "cncf-landscape", excludedNames).ifPresent(e -> add(e, bySlug, slugByKey));
+      generated(row.get("name"), subcategory, "cncf-landscape", excludedNames).ifPresent(fromLists::add);
     }
     for (Map<String, String> row : tsv(sources.awesomeDevopsTsv())) {
       if (excludedCategories.contains("awesome-devops/" + row.get("category"))) {
         continue;
       }
-      generated(row.get("name"), row.get("category"), "awesome-devops", excludedNames).ifPresent(e -> add(e, bySlug, slugByKey));
+      generated(row.get("name"), row.get("category"), "awesome-devops", excludedNames).ifPresent(fromLists::add);
+    }
+    // A product by its own name first (Zuul, the CI), then by its maker's (Netflix Zuul): the entry
+    // keeps the product's own name and category, and the maker's spelling joins it.
+    for (boolean byMaker : new boolean[] {false, true}) {
+      for (Entry e : fromLists) {
+        if ((product(e.name(), this::isEnglish) != null) == byMaker) {
+          add(e, bySlug, slugByKey);
+        }
+      }
     }
     // The broad lists, classified (BroadSources), after the DevOps lists: a name they share joins those entries.
     Map<String, String> slugByCompactKey = new HashMap<>();
@@ -149,9 +165,16 @@ public final class TaxonomyGenerator {
         continue;
       }
       Set<String> aliases = new LinkedHashSet<>(c.aliases());
+      // Apache Solr is Solr, as another list names it: one tool, not two.
+      String product = slugByCompactKey.containsKey(BroadSources.compact(c.name())) ? null : product(c.name(), this::isRareEnglish);
+      if (product != null) {
+        aliases.add(product);
+      }
       aliases.removeIf(a -> a.length() < 3 || isRareEnglish(a) || key(a).equals(key(c.name())) || excludedNames.contains(key(a)));
       // The lists write one name in several ways (Stack Overflow, stackoverflow): the first wins.
-      String slug = slugByCompactKey.computeIfAbsent(BroadSources.compact(c.name()), k -> productSlug(c.name()));
+      String known = product != null ? product : c.name();
+      String slug = slugByCompactKey.computeIfAbsent(BroadSources.compact(known), k -> productSlug(known));
+      slugByCompactKey.putIfAbsent(BroadSources.compact(c.name()), slug);
       if (slug.length() >= 2) {
         // A package's or a slug's name may be a person's (kate, alice); a brand's title is the brand.
         boolean ambiguous = isShort(c.name()) || isRareEnglish(c.name())
@@ -205,9 +228,6 @@ public final class TaxonomyGenerator {
       aliases.add(name.substring(slash + 1));
       name = name.substring(0, slash);
     }
-    if (name.startsWith("Apache ") && name.length() > "Apache ".length()) {
-      aliases.add(name.substring("Apache ".length()));
-    }
     // Project Calico, Jupyter Project: the project is known by its own name.
     Matcher project = PROJECT.matcher(name);
     if (project.matches()) {
@@ -218,8 +238,11 @@ public final class TaxonomyGenerator {
       return Optional.empty();
     }
     // Apache Kafka is kafka; Apache Storm stays apache-storm, as an ordinary word alone names nothing.
-    boolean apache = name.startsWith("Apache ") && !isEnglish(name.substring("Apache ".length()));
-    String slug = productSlug(apache ? name.substring("Apache ".length()) : name);
+    String product = product(name, this::isEnglish);
+    if (product != null) {
+      aliases.add(product);
+    }
+    String slug = productSlug(product != null ? product : name);
     if (slug.length() < 2) {
       return Optional.empty();
     }
@@ -230,6 +253,22 @@ public final class TaxonomyGenerator {
     return Optional.of(
         new Entry("tool", slug, name, slug(category), aliases, List.of(), List.of(), isEnglish(name) || isShort(name),
             new LinkedHashSet<>(List.of(source))));
+  }
+
+  /**
+   * The product's own name in a name that begins with its maker's ({@code Solr} in {@code Apache
+   * Solr}), or null: no maker of the overlay's {@code vendors}, or after it an ordinary word ({@code
+   * Apache Storm}), fewer than three letters, or several words ({@code Google Kubernetes Engine} is
+   * not Kubernetes Engine).
+   */
+  private String product(String name, Predicate<String> ordinary) {
+    for (String vendor : vendors) {
+      if (name.startsWith(vendor)) {
+        String rest = name.substring(vendor.length()).strip();
+        return rest.length() < 3 || rest.contains(" ") || ordinary.test(rest) ? null : rest;
+      }
+    }
+    return null;
   }
 
   /** Adds {@code e}, or merges it into the entry that already has its slug or its name. */

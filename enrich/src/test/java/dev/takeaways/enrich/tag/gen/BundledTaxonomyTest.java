@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -169,6 +170,23 @@ class BundledTaxonomyTest {
         .contains(
             "serverspec", "test-kitchen", "chocolatey", "boxstarter", "pulp", "tripwire", "tmux", "multitail", "cfengine",
             "nagios", "rundeck", "powershell-dsc", "kubernetes", "helm", "prometheus", "argo", "opentofu");
+  }
+
+  @Test
+  void aProductIsOneToolHoweverTheListsWriteItsMaker() {
+    UnaryOperator<String> slugOf = Taxonomy.bundled().toolSlugsByName();
+    Map<String, TaxonomyEntry> bySlug =
+        Taxonomy.bundled().entries().stream().filter(e -> e.type().equals("tool")).collect(Collectors.toMap(TaxonomyEntry::slug, e -> e));
+    // simple-icons writes Apache Solr, Wappalyzer Solr; the CNCF landscape Grafana Loki, awesome-devops Loki.
+    assertThat(List.of("apache-solr", "solr")).allSatisfy(label -> assertThat(slugOf.apply(label)).isEqualTo("solr"));
+    assertThat(List.of("grafana-loki", "loki")).allSatisfy(label -> assertThat(slugOf.apply(label)).isEqualTo("loki"));
+    assertThat(List.of("red-hat-openshift", "openshift")).allSatisfy(label -> assertThat(slugOf.apply(label)).isEqualTo("openshift"));
+    // The product's own row names the entry: Zuul the CI system keeps its category, Netflix's spelling joins it.
+    assertThat(bySlug.get("zuul").category()).isEqualTo("continuous-integration-delivery");
+    assertThat(bySlug.get("zuul").aliases()).contains("Netflix Zuul");
+    // An ordinary word alone names nothing: Apache Storm keeps its maker.
+    assertThat(bySlug.get("apache-storm").aliases()).doesNotContain("Storm");
+    assertThat(slugOf.apply("apache-storm")).isEqualTo("apache-storm");
   }
 
   @Test
