@@ -11,10 +11,11 @@ import java.util.Set;
  *   <li>Base: a listed entry (a curated or DevOps list, or the user's file) by its name 0.95, by an
  *       alias 0.9, a variant of a name of several words (run together, plural) 0.85, an ordinary-word name confirmed by a context word or another tool 0.8, by its
  *       capitals (proper noun) 0.7, a misspelling 0.7. An entry only the broad lists name: 0.7 when a
- *       list of software (devicon, Debian's packages, Wappalyzer's technologies) and a brand icon set agree on it, devicon alone
- *       0.65, Debian or Wappalyzer alone 0.6 (0.45 for a library of a language's
- *       ecosystem), brand icon sets alone 0.45 (they hold companies: Airbnb, Spotify),
- *       and 0.4 by its capitals alone.
+ *       list of software (devicon, Debian's packages, Wappalyzer's technologies) and a brand icon set agree on it, devicon
+ *       or a Debian program alone 0.65 (bpftrace: Debian's sections say it is a program), Wappalyzer
+ *       alone 0.6, a library of a language's ecosystem 0.45, simple-icons alone 0.6 (it brings a brand in
+ *       alone only for a logo from a code forge: Apache JMeter), iconify's logos alone 0.45 (they hold
+ *       companies: Airbnb, Spotify), and 0.4 by its capitals alone.
  *   <li>Cues that it is software (not looked for where the base is 0.9 or more), +0.15 each at most once: a version number right after it ({@code
  *       Tomcat 9}, {@code v2.1}), a word saying what software it is right before or after it
  *       ({@code the Solr server}, {@code library}, {@code plugin}), another listed tool in the
@@ -50,7 +51,9 @@ final class TagConfidence {
     boolean brand = source.contains("simple-icons") || source.contains("iconify-logos");
     // A library of a language's ecosystem is as often named with ordinary words (decouple, socks).
     boolean library = e.category().startsWith("debian-") && LIBRARY_SECTIONS.contains(e.category().substring(7));
-    return software && brand ? 0.7 : source.contains("devicon") ? 0.65 : software && !library ? 0.6 : 0.45;
+    boolean debian = source.contains("debian") && !library;
+    boolean forgeBrand = source.equals("simple-icons"); // only a logo from a code forge brings a brand in alone
+    return software && brand ? 0.7 : source.contains("devicon") || debian ? 0.65 : software && !library || forgeBrand ? 0.6 : 0.45;
   }
 
   /**

@@ -30,6 +30,15 @@ class TagConfidenceTest {
   }
 
   @Test
+  void aProgramOfDebianOrASoftwareLogoOfACodeForgeCountsWithoutACue() {
+    // Debian's programs are software by their sections; simple-icons brings a brand in alone only for
+    // a logo from GitHub, GitLab or Apache. Neither holds companies, as the brand lists do.
+    assertThat(confidence("we traced the stalls with bpftrace", "tool:bpftrace").orElseThrow())
+        .isGreaterThanOrEqualTo(TaxonomyMatcher.DEFAULT_MIN_CONFIDENCE);
+    assertThat(confidence("we replayed traffic with Apache JMeter", "tool:jmeter").orElseThrow()).isEqualTo(0.6);
+  }
+
+  @Test
   void anOrganisationsCuesLowerABrand() {
     double asService = confidence("we store builds in Dropbox", "tool:dropbox").orElseThrow();
     double asEmployer = confidence("she spent years at Dropbox", "tool:dropbox").orElseThrow();
