@@ -51,9 +51,10 @@ final class TagConfidence {
     boolean brand = source.contains("simple-icons") || source.contains("iconify-logos");
     // A library of a language's ecosystem is as often named with ordinary words (decouple, socks).
     boolean library = e.category().startsWith("debian-") && LIBRARY_SECTIONS.contains(e.category().substring(7));
-    boolean debian = source.contains("debian") && !library;
+    // Only Debian's own category says program: a row another list named first carries that list's.
+    boolean program = e.category().startsWith("debian-") && !library;
     boolean forgeBrand = source.equals("simple-icons"); // only a logo from a code forge brings a brand in alone
-    return software && brand ? 0.7 : source.contains("devicon") || debian ? 0.65 : software && !library || forgeBrand ? 0.6 : 0.45;
+    return software && brand ? 0.7 : source.contains("devicon") || program ? 0.65 : software && !library || forgeBrand ? 0.6 : 0.45;
   }
 
   /**
