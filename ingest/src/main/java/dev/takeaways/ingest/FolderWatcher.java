@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -40,6 +41,12 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(FolderWatcher.class);
   private static final long IDLE_WAIT_MILLIS = 500;
+  /**
+   * How many notes are sent before the first of them must be acknowledged: a settled batch goes to
+   * Kafka without a round trip per note. The system property {@code takeaways.ingest.in-flight} (1
+   * waits for each note, as before; BENCHMARKS.md compares).
+   */
+  static final int MAX_IN_FLIGHT = Math.max(1, Integer.getInteger("takeaways.ingest.in-flight", 16));
   /** The notes a watch reads unless told otherwise. */
   public static final List<String> DEFAULT_GLOBS = List.of("*.md", "*.markdown", "*.txt");
 
@@ -275,6 +282,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     long now = clock.millis();
     Iterator<Map.Entry<Path, Pending>> it = pending.entrySet().iterator();
     Map<Path, Pending> again = new HashMap<>();
+    List<InFlight> inFlight = new ArrayList<>();
     while (it.hasNext() && running) {
       Map.Entry<Path, Pending> e = it.next();
       if (now - e.getValue().seenAt() < debounce.toMillis()) {
@@ -295,55 +303,94 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
       }
       it.remove();
       try {
-        process(path);
-        if (kafkaFailing) {
-          LOG.info("Kafka is reachable again; sending notes");
-          kafkaFailing = false;
+        InFlight sending = process(path);
+        if (sending != null) {
+          inFlight.add(sending);
+          if (inFlight.size() >= MAX_IN_FLIGHT) {
+            finish(inFlight, again, now);
+          }
+        } else {
+          kafkaAnswered();
         }
       } catch (NoteSink.SinkException ex) {
-        if (!kafkaFailing) {
-          LOG.warn("{}; will retry", ex.getMessage());
-          kafkaFailing = true;
-        }
+        kafkaFailed(ex);
         again.put(path, Pending.firstSeen(now + 1000));
       }
     }
+    finish(inFlight, again, now);
     pending.putAll(again);
   }
 
-  private void process(Path path) throws NoteSink.SinkException {
+  /**
+   * Waits for the notes in flight in the order they were sent, and records each in the checkpoint once
+   * Kafka acknowledged it: a note not acknowledged is not recorded, and is sent again later.
+   */
+  private void finish(List<InFlight> inFlight, Map<Path, Pending> again, long now) {
+    for (InFlight f : inFlight) {
+      try {
+        f.ingesting().finish();
+        checkpoint.put(f.id(), f.hash());
+        kafkaAnswered();
+      } catch (NoteSink.SinkException ex) {
+        kafkaFailed(ex);
+        again.put(f.path(), Pending.firstSeen(now + 1000));
+      }
+    }
+    inFlight.clear();
+  }
+
+  private void kafkaAnswered() {
+    if (kafkaFailing) {
+      LOG.info("Kafka is reachable again; sending notes");
+      kafkaFailing = false;
+    }
+  }
+
+  private void kafkaFailed(NoteSink.SinkException ex) {
+    if (!kafkaFailing) {
+      LOG.warn("{}; will retry", ex.getMessage());
+      kafkaFailing = true;
+    }
+  }
+
+  /** A note sent and not yet acknowledged: recorded in the checkpoint with {@code hash} once it is. */
+  private record InFlight(Path path, String id, String hash, NoteIngestor.Ingesting ingesting) {}
+
+  /** Sends, deletes or rejects the note at {@code path}; returns the send still in flight, if any. */
+  private InFlight process(Path path) throws NoteSink.SinkException {
     String id = files.id(path);
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) || !isCandidate(path)) {
       if (checkpoint.hash(id) != null) {
         ingestor.delete(id);
         checkpoint.remove(id);
       }
-      return;
+      return null;
     }
     byte[] bytes;
     try {
       if (!files.insideRoot(path)) {
         ingestor.reject(id, id, "outside-root", id + ": is a link to a file outside the watched folder; not read");
-        return;
+        return null;
       }
       if (ingestor.rejectedBySize(id, id, Files.size(path))) {
-        return;
+        return null;
       }
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException gone) {
       pending.put(path, Pending.firstSeen(clock.millis()));
-      return;
+      return null;
     } catch (IOException e) {
       LOG.warn("{}: cannot read: {}", id, e.getMessage());
-      return;
+      return null;
     }
     String hash = Hashes.sha256(bytes);
     if (hash.equals(checkpoint.hash(id))) {
       ingestor.unchanged();
-      return;
+      return null;
     }
-    ingestor.ingest(id, id, new RawNote.Source(RawNote.Source.FOLDER, files.realRoot().toString()), bytes);
-    checkpoint.put(id, hash);
+    NoteIngestor.Ingesting ingesting =
+        ingestor.begin(id, id, new RawNote.Source(RawNote.Source.FOLDER, files.realRoot().toString()), bytes);
+    return new InFlight(path, id, hash, ingesting);
   }
 
   /** Whether {@code path} is a note to read: a note's name, not hidden, a regular file (a non-file is reported once). */

@@ -11,11 +11,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -61,9 +63,22 @@ public final class KafkaNoteSink implements NoteSink, AutoCloseable {
 
   @Override
   public void send(RawNote note) throws SinkException {
+    sendLater(note).await();
+  }
+
+  @Override
+  public Write sendLater(RawNote note) {
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.NOTES_RAW.name(), note.id(), RAW.toBytes(note));
     record.headers().add(SOURCE_HEADER, note.source().kind().getBytes(StandardCharsets.UTF_8));
-    write(record, note.path());
+    Future<RecordMetadata> sent;
+    try {
+      sent = producer.send(record);
+    } catch (RuntimeException e) {
+      return () -> {
+        throw failure(note.path(), e);
+      };
+    }
+    return () -> await(sent, note.path());
   }
 
   @Override
@@ -77,16 +92,29 @@ public final class KafkaNoteSink implements NoteSink, AutoCloseable {
   }
 
   private void write(ProducerRecord<String, byte[]> record, String what) throws SinkException {
+    Future<RecordMetadata> sent;
     try {
-      producer.send(record).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      failed = true;
-      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      throw new SinkException(what + ": could not write to Kafka: " + cause.getMessage(), cause);
+      sent = producer.send(record);
+    } catch (RuntimeException e) {
+      throw failure(what, e);
+    }
+    await(sent, what);
+  }
+
+  private void await(Future<RecordMetadata> sent, String what) throws SinkException {
+    try {
+      sent.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw failure(what, e instanceof ExecutionException ? e.getCause() : e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SinkException(what + ": interrupted while writing to Kafka", e);
     }
+  }
+
+  private SinkException failure(String what, Throwable cause) {
+    failed = true;
+    return new SinkException(what + ": could not write to Kafka: " + cause.getMessage(), cause);
   }
 
   @Override

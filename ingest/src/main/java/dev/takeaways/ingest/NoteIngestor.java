@@ -62,8 +62,24 @@ public final class NoteIngestor {
     record Rejected(String reason, String detail) implements Outcome {}
   }
 
-  /** Validates and sends one note; returns what happened. */
+  /** A note on its way to Kafka. */
+  @FunctionalInterface
+  public interface Ingesting {
+    /** Waits until Kafka acknowledged the note and counts it; returns what happened. */
+    Outcome finish() throws NoteSink.SinkException;
+  }
+
+  /** Validates and sends one note; returns what happened once Kafka acknowledged it. */
   public Outcome ingest(String id, String path, RawNote.Source source, byte[] bytes) throws NoteSink.SinkException {
+    return begin(id, path, source, bytes).finish();
+  }
+
+  /**
+   * Validates one note and starts sending it, without waiting for Kafka: notes begun one after
+   * another are in flight together, and become durable in that order. A rejected note is done at once
+   * (its dead letter is written before this returns).
+   */
+  public Ingesting begin(String id, String path, RawNote.Source source, byte[] bytes) throws NoteSink.SinkException {
     components.received(bytes.length);
     long start = System.nanoTime();
     String badId = NoteIds.problem(id);
@@ -72,28 +88,33 @@ public final class NoteIngestor {
       LOG.warn("rejected a note from {}: {}", source.kind(), badId);
       components.discarded(false);
       count("rejected", "bad-id", 1);
-      return new Outcome.Rejected("bad-id", badId);
+      Outcome rejected = new Outcome.Rejected("bad-id", badId);
+      return () -> rejected;
     }
     NoteValidator.Verdict verdict = validator.validate(path, bytes);
     checker.check(IngestContract.NOTE_IS_VALID_TEXT, verdict instanceof NoteValidator.Valid,
         () -> ((NoteValidator.Invalid) verdict).detail());
     if (verdict instanceof NoteValidator.Invalid invalid) {
       rejectReceived(id, path, invalid.reason(), invalid.detail());
-      return new Outcome.Rejected(invalid.reason(), invalid.detail());
+      Outcome rejected = new Outcome.Rejected(invalid.reason(), invalid.detail());
+      return () -> rejected;
     }
     String text = ((NoteValidator.Valid) verdict).text();
-    try {
-      sink.send(RawNote.of(id, path, source, text, clock.millis()));
-    } catch (NoteSink.SinkException e) {
-      components.error("send-failed");
-      throw e;
-    }
-    checker.check(IngestContract.SEND_ACKNOWLEDGED, true, () -> "");
-    duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-    components.sent(bytes.length);
-    count("sent", MetricNames.NONE, 1);
-    LOG.debug("sent {} as {}", path, id);
-    return Outcome.SENT;
+    NoteSink.Write write = sink.sendLater(RawNote.of(id, path, source, text, clock.millis()));
+    return () -> {
+      try {
+        write.await();
+      } catch (NoteSink.SinkException e) {
+        components.error("send-failed");
+        throw e;
+      }
+      checker.check(IngestContract.SEND_ACKNOWLEDGED, true, () -> "");
+      duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      components.sent(bytes.length);
+      count("sent", MetricNames.NONE, 1);
+      LOG.debug("sent {} as {}", path, id);
+      return Outcome.SENT;
+    };
   }
 
   /**

@@ -72,6 +72,17 @@ class FolderWatcherKafkaIT extends FolderWatcherTest {
       }
 
       @Override
+      public Write sendLater(RawNote note) {
+        // As the watcher sends: several notes in flight on the real producer.
+        Write write = kafkaSink.sendLater(note);
+        return () -> {
+          write.await();
+          allWrites.add("send " + note.id());
+          super.send(note);
+        };
+      }
+
+      @Override
       public void delete(String noteId) throws SinkException {
         kafkaSink.delete(noteId);
         allWrites.add("delete " + noteId);

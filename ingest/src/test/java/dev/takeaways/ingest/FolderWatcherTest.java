@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -99,6 +100,50 @@ class FolderWatcherTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.size() >= 2);
     assertThat(sink.writes).containsExactlyInAnyOrder("send before.md", "send talks/day1/after.md");
     assertThat(sink.notes).allSatisfy(n -> assertThat(n.source().kind()).isEqualTo(RawNote.Source.FOLDER));
+  }
+
+  @Test
+  void notesGoOutTogetherAndEachIsRecordedOnlyOnceKafkaAcknowledgedIt() throws Exception {
+    List<String> names = List.of("a.md", "b.md", "c.md", "d.md", "e.md", "f.md", "g.md", "h.md");
+    for (String name : names) {
+      Files.writeString(root.resolve(name), "# " + name + "\n");
+    }
+    List<String> events = new CopyOnWriteArrayList<>();
+    AtomicBoolean brokerGoesAwayOnce = new AtomicBoolean(true);
+    RecordingSink behind = sink; // a real broker in FolderWatcherKafkaIT
+    sink = new RecordingSink() {
+      @Override
+      public Write sendLater(RawNote note) {
+        events.add("start " + note.id());
+        boolean fails = note.id().equals("b.md") && brokerGoesAwayOnce.getAndSet(false);
+        Write write = fails ? Write.DONE : behind.sendLater(note);
+        return () -> {
+          events.add("acknowledged? " + note.id());
+          if (fails) {
+            throw new SinkException("b.md: could not write to Kafka: the broker went away", null);
+          }
+          write.await();
+          super.send(note);
+        };
+      }
+    };
+    start();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> sink.writes.size() >= names.size());
+    // Notes that settle together are sent before the first of them is waited for (how many settle in
+    // one look depends on when the watch saw each file), and are waited for in the order sent.
+    assertThat(String.join(",", events)).containsPattern("start [a-h].md,start ");
+    assertThat(events.stream().filter(e -> e.startsWith("acknowledged? ")).map(e -> e.substring(14)))
+        .containsExactlyElementsOf(events.stream().filter(e -> e.startsWith("start ")).map(e -> e.substring(6)).toList());
+    // b.md was not recorded when its write failed: it was read and sent again.
+    assertThat(events).filteredOn(e -> e.equals("start b.md")).hasSize(2);
+    assertThat(sink.writes).containsExactlyInAnyOrderElementsOf(names.stream().map(n -> "send " + n).toList());
+
+    // Each acknowledged note is in the checkpoint: a restart sends only what is new.
+    restart();
+    Files.writeString(root.resolve("new.md"), "# new\n");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !sink.writes.isEmpty());
+    assertThat(sink.writes).containsExactly("send new.md");
   }
 
   @Test
