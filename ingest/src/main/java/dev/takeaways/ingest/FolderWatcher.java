@@ -46,7 +46,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
    * Kafka without a round trip per note. The system property {@code takeaways.ingest.in-flight} (1
    * waits for each note, as before; BENCHMARKS.md compares).
    */
-  static final int MAX_IN_FLIGHT = Math.max(1, Integer.getInteger("takeaways.ingest.in-flight", 16));
+  public static final int MAX_IN_FLIGHT = Math.max(1, Integer.getInteger("takeaways.ingest.in-flight", 16));
   /** The notes a watch reads unless told otherwise. */
   public static final List<String> DEFAULT_GLOBS = List.of("*.md", "*.markdown", "*.txt");
 
