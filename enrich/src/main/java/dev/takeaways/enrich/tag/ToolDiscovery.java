@@ -21,12 +21,17 @@ import java.util.regex.Pattern;
  *       beside items that lead with known tools: 0.55, under the default threshold (on the dev set's
  *       tune split this cue alone was right once in ten); 0.75 when the item says what software it
  *       is ("Vegeta: a versatile HTTP load testing tool");
- *   <li><b>descriptor</b>: a name said to be software ("Morgue is a postmortem tool", "we built
- *       Deployinator", "we switched to Flumox", "Hystrix (open source)"), confidence 0.7;
+ *   <li><b>descriptor</b>: a name said to be software ("Morgue is a postmortem tool", "a program
+ *       called Cloudalyzer", "we built Deployinator" or, after a verb of making, "we built droplog",
+ *       "we switched to Flumox", "Hystrix (open source)", "Vortrix (home built)"), confidence 0.7; where
+ *       the sentence itself calls it software ("X is a ... tool", "a tool called X"), a name written
+ *       with a capital may be an ordinary word (Morgue, Scout), though not one of English's closed
+ *       classes ("There is a tool for that");
  *   <li><b>repository</b>: the repository of a link written in the text ({@code github.com/etsy/morgue}),
  *       confidence 0.6;
  *   <li><b>heading</b>: a heading that is one name, whose section starts by saying what software it
- *       is ("## Eureka", then "service discovery for the middle tier"), confidence 0.7.
+ *       is ("## Eureka", then "a service discovery tool"), or that says so itself in parentheses ("##
+ *       Deployboard (a deployment management system)"), confidence 0.7.
  * </ul>
  *
  * A candidate must look like a name: one word of letters and digits (hyphens inside), not an
@@ -48,15 +53,27 @@ final class ToolDiscovery {
   /** The kinds of software a descriptor names ("X is a ... tool"). */
   private static final Set<String> DESCRIPTIONS =
       Set.of("tool", "framework", "library", "plugin", "console", "service", "server", "database", "cli", "daemon", "dashboard",
-          "agent", "proxy", "app", "engine", "sdk", "extension", "module", "package");
+          "agent", "proxy", "app", "engine", "sdk", "extension", "module", "package", "system", "platform", "bot", "program",
+          "script");
   /**
    * The words that start a cue: the matcher looks for them in its scan of the text, so that discovery
    * reads a text again only for the cues it holds.
    */
   static final List<String> MARKERS =
       List.of("is", "was", "built", "wrote", "created", "released", "sourced", "oss", "source", "github", "gitlab", "bitbucket",
-          "use", "used", "adopted", "deployed", "introduced", "chose", "switched", "moved", "migrated");
+          "use", "used", "adopted", "deployed", "introduced", "chose", "switched", "moved", "migrated", "called", "named", "home",
+          "homegrown", "house", "internal");
   private static final Set<String> BUILDERS = Set.of("we", "they", "i");
+  /** Words of English's closed classes that start a sentence ("There is a tool for that"): never a name. */
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of("this", "that", "these", "those", "there", "here", "which", "what", "each", "every", "another", "some", "such",
+          "their", "theirs", "ours", "yours", "mine", "also", "then", "still", "both", "either", "neither", "none", "whose");
+  /** The verbs of making: what follows them may be written in lower case ("we built droplog"). */
+  private static final Set<String> MAKING = Set.of("built", "wrote", "created");
+  /** Said of a tool a team made itself, right after its name: "Vortex (home built)". */
+  private static final List<String> IN_HOUSE_MARKS =
+      List.of(" (home built)", " (home-built)", " (homebuilt)", " (homegrown)", " (home-grown)", " (in-house)", " (in house)",
+          " (internal)", " (internal tool)");
   /** The verbs of a move that take "to" before the name: "we switched to X". */
   private static final Set<String> MOVES = Set.of("switched", "moved", "migrated");
   /** "sourced" is a cue word as the verb of "we open-sourced X", found whole. */
@@ -131,21 +148,38 @@ final class ToolDiscovery {
    * The tool a heading names when the heading is one name and its section starts by saying what
    * software that is ("## Eureka" then "service discovery for the middle tier"): a word of {@link
    * #DESCRIPTIONS} among the first {@value #HEADING_DESCRIPTION_WORDS} words of the section's first
-   * takeaway. Null otherwise.
+   * takeaway, or a heading that says it itself in parentheses ("## Deployboard (a deployment
+   * management system)"). Null otherwise.
    */
   Found describedHeading(String heading, String firstTakeaway) {
     String name = heading.strip();
-    if (!looksLikeAName(name)) {
-      return null;
-    }
-    String[] words = firstTakeaway.toLowerCase(Locale.ROOT).split("[^a-z]+", HEADING_DESCRIPTION_WORDS + 1);
-    for (int i = 0; i < Math.min(words.length, HEADING_DESCRIPTION_WORDS); i++) {
-      if (DESCRIPTIONS.contains(words[i])) {
+    int open = name.indexOf(" (");
+    if (open > 0 && name.endsWith(")")) {
+      // "## Deployboard (a deployment management system)": the heading says it itself.
+      String said = name.substring(open + 2, name.length() - 1);
+      name = name.substring(0, open);
+      if (looksLikeAName(name) && describes(said, said.length())) {
         int start = heading.indexOf(name);
         return new Found(name, start, start + name.length(), DESCRIBED_HEADING);
       }
+      return null;
     }
-    return null;
+    if (!looksLikeAName(name) || !describes(firstTakeaway, HEADING_DESCRIPTION_WORDS)) {
+      return null;
+    }
+    int start = heading.indexOf(name);
+    return new Found(name, start, start + name.length(), DESCRIBED_HEADING);
+  }
+
+  /** Whether a word of {@link #DESCRIPTIONS} is among the first {@code words} words of {@code text}. */
+  private static boolean describes(String text, int words) {
+    String[] split = text.toLowerCase(Locale.ROOT).split("[^a-z]+", words + 1);
+    for (int i = 0; i < Math.min(split.length, words); i++) {
+      if (DESCRIPTIONS.contains(split[i])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A tool found in the text: its name as written, span and confidence. */
@@ -183,6 +217,20 @@ final class ToolDiscovery {
             }
           }
         }
+        case "home", "homegrown", "house", "internal" -> {
+          String lower = text.toLowerCase(Locale.ROOT);
+          for (String mark : lower.length() == text.length() ? IN_HOUSE_MARKS : List.<String>of()) {
+            for (int at = lower.indexOf(mark); at > 0; at = lower.indexOf(mark, at + 1)) {
+              add(text, wordStart(text, at), at, DESCRIPTOR, known, out);
+            }
+          }
+        }
+        case "called", "named" -> {
+          String verb = " " + marker + " ";
+          for (int at = text.indexOf(verb); at > 0; at = text.indexOf(verb, at + 1)) {
+            called(text, at, verb.length(), known, out);
+          }
+        }
         case "github", "gitlab", "bitbucket" -> {
           String host = marker + (marker.equals("bitbucket") ? ".org/" : ".com/");
           for (int at = text.indexOf(host); at >= 0; at = text.indexOf(host, at + 1)) {
@@ -216,7 +264,7 @@ final class ToolDiscovery {
     for (int words = 0; words < 4 && w < text.length() && text.charAt(w) == ' '; words++) {
       int wordEnd = wordEnd(text, w + 1);
       if (DESCRIPTIONS.contains(text.substring(w + 1, wordEnd).toLowerCase(Locale.ROOT))) {
-        add(text, start, end, DESCRIPTOR, known, out);
+        addNamed(text, start, end, known, out);
         return;
       }
       w = wordEnd;
@@ -225,13 +273,35 @@ final class ToolDiscovery {
 
   /**
    * "we built X", "we use X", "they switched to X": a capitalized name after a verb of making,
-   * choosing or using, said by us or them.
+   * choosing or using, said by us or them; after a verb of making, in lower case too ("we built
+   * droplog").
    */
   private void built(String text, int at, int verbLength, List<int[]> known, List<Found> out) {
     int start = at + verbLength;
     int end = wordEnd(text, start);
-    if (BUILDERS.contains(wordBefore(text, at)) && end > start && Character.isUpperCase(text.charAt(start))) {
+    boolean making = MAKING.contains(text.substring(at + 1, at + verbLength - 1));
+    if (BUILDERS.contains(wordBefore(text, at)) && end > start && (making || Character.isUpperCase(text.charAt(start)))) {
       add(text, start, end, DESCRIPTOR, known, out);
+    }
+  }
+
+  /** "a program called X", "an internal tool named X": a kind of software within the three words before the verb. */
+  private void called(String text, int at, int verbLength, List<int[]> known, List<Found> out) {
+    int w = at;
+    for (int words = 0; words < 3 && w > 0; words++) {
+      int start = wordStart(text, w);
+      if (DESCRIPTIONS.contains(text.substring(start, w).toLowerCase(Locale.ROOT))) {
+        int nameStart = at + verbLength;
+        addNamed(text, nameStart, wordEnd(text, nameStart), known, out);
+        return;
+      }
+      w = start;
+      while (w > 0 && text.charAt(w - 1) == ' ') {
+        w--;
+      }
+      if (w == start) {
+        return; // not a word before: punctuation ends the phrase
+      }
     }
   }
 
@@ -283,9 +353,24 @@ final class ToolDiscovery {
     return text.substring(wordStart(text, end), end).toLowerCase(Locale.ROOT);
   }
 
-  private void add(String text, int start, int end, double confidence, List<int[]> known, List<Found> out) {
+  /**
+   * A name the sentence itself says is software ("Morgue is a postmortem tool", "a program called
+   * Scout"): written with a capital, it may be an ordinary word.
+   */
+  private void addNamed(String text, int start, int end, List<int[]> known, List<Found> out) {
     String name = text.substring(start, end);
-    if (overlaps(known, start, end) || !looksLikeAName(name)) {
+    boolean capitalized = name.length() >= 4 && NAME.matcher(name).matches() && Character.isUpperCase(name.charAt(0))
+        && !name.equals(name.toUpperCase(Locale.ROOT)) && !FUNCTION_WORDS.contains(name.toLowerCase(Locale.ROOT));
+    add(text, start, end, DESCRIPTOR, known, out, capitalized);
+  }
+
+  private void add(String text, int start, int end, double confidence, List<int[]> known, List<Found> out) {
+    add(text, start, end, confidence, known, out, false);
+  }
+
+  private void add(String text, int start, int end, double confidence, List<int[]> known, List<Found> out, boolean named) {
+    String name = text.substring(start, end);
+    if (overlaps(known, start, end) || !(named || looksLikeAName(name))) {
       return;
     }
     for (Found f : out) {

@@ -30,6 +30,36 @@ class ToolDiscoveryTest {
   }
 
   @Test
+  void aNameCalledSoftwareOrSaidToBeHomeBuiltIsATool() {
+    assertThat(discovered(MATCHER.tag("Wrote a program called Zorblatt to map the estate"))).containsExactly("tool:zorblatt@0.7");
+    assertThat(discovered(MATCHER.tag("an internal tool named quarvix routes pages"))).containsExactly("tool:quarvix@0.7");
+    assertThat(discovered(MATCHER.tag("Flumox (home built) stores metrics"))).containsExactly("tool:flumox@0.7");
+    assertThat(discovered(MATCHER.tag("Metrics go to Flumox (in-house)"))).containsExactly("tool:flumox@0.7");
+    assertThat(discovered(MATCHER.tag("For logging we built flumox."))).as("a verb of making, in lower case").containsExactly("tool:flumox@0.7");
+    assertThat(discovered(MATCHER.tag("For logging we used flumox."))).as("a verb of using wants a capital").isEmpty();
+    assertThat(discovered(MATCHER.tag("Our cat named Zorblatt sleeps"))).as("no kind of software before the verb").isEmpty();
+  }
+
+  @Test
+  void anOrdinaryWordWithACapitalIsAToolWhenTheSentenceSaysItIsSoftware() {
+    assertThat(discovered(MATCHER.tag("A tool called Lantern reads the pager data"))).containsExactly("tool:lantern@0.7");
+    assertThat(discovered(MATCHER.tag("Lantern is a postmortem tool"))).containsExactly("tool:lantern@0.7");
+    assertThat(discovered(MATCHER.tag("There is a similar tool for puppet"))).as("a word of English's closed classes").isEmpty();
+    assertThat(discovered(MATCHER.tag("Lantern (home built) holds metrics"))).as("home built alone does not make a word a name").isEmpty();
+    assertThat(discovered(MATCHER.tag("we built lanterns for the party"))).isEmpty();
+  }
+
+  @Test
+  void aHeadingThatSaysWhatSoftwareItNamesIsATool() {
+    ToolDiscovery discovery = ToolDiscovery.bundled();
+    assertThat(discovery.describedHeading("Zorblatt (a deployment management system)", "How it works")).isNotNull()
+        .extracting(ToolDiscovery.Found::name).isEqualTo("Zorblatt");
+    assertThat(discovery.describedHeading("Zorblatt (the sequel)", "How it works")).isNull();
+    assertThat(discovery.describedHeading("Zorblatt", "A wrapper tool around Terraform")).isNotNull();
+    assertThat(discovery.describedHeading("Zorblatt", "We went there in May")).isNull();
+  }
+
+  @Test
   void anItemOfAListOfToolsIsATool() {
     List<Tag> tags = new TaxonomyMatcher(Taxonomy.bundled(), true, 0).tag("We ship metrics with statsd, logster, quarkbin and vexigrep.");
 
