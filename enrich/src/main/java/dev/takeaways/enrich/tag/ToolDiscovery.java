@@ -218,6 +218,9 @@ final class ToolDiscovery {
           }
         }
         case "home", "homegrown", "house", "internal" -> {
+          if (text.indexOf(" (") < 0) {
+            continue; // the words without the parenthesis: no mark
+          }
           String lower = text.toLowerCase(Locale.ROOT);
           for (String mark : lower.length() == text.length() ? IN_HOUSE_MARKS : List.<String>of()) {
             for (int at = lower.indexOf(mark); at > 0; at = lower.indexOf(mark, at + 1)) {
@@ -279,8 +282,8 @@ final class ToolDiscovery {
   private void built(String text, int at, int verbLength, List<int[]> known, List<Found> out) {
     int start = at + verbLength;
     int end = wordEnd(text, start);
-    boolean making = MAKING.contains(text.substring(at + 1, at + verbLength - 1));
-    if (BUILDERS.contains(wordBefore(text, at)) && end > start && (making || Character.isUpperCase(text.charAt(start)))) {
+    if (end > start && (Character.isUpperCase(text.charAt(start)) || MAKING.contains(text.substring(at + 1, at + verbLength - 1)))
+        && BUILDERS.contains(wordBefore(text, at))) {
       add(text, start, end, DESCRIPTOR, known, out);
     }
   }
