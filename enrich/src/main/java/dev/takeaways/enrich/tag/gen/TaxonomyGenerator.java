@@ -39,6 +39,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  *   <li>A row whose name (or slug) an earlier entry already has is merged into that entry: its other
  *       spellings become aliases there. This is how {@code Chef Infra} joins the curated {@code chef},
  *       and how a broad list's {@code Apache Solr} and another's {@code Solr} become one tool.
+ *   <li>A company of the landscape's members, end users and service providers named after a
+ *       product plus what a company calls itself ({@code Aqua Security}, {@code Rafay Systems}, {@code
+ *       Portworx by Pure Storage}) is an alias of that product.
  *   <li>A name made only of ordinary English words ({@code Harbor}, {@code Cloud Custodian}), or of
  *       two or three letters ({@code SDC}), is marked {@code ambiguous}: the tagger then needs it written as a proper noun, or one of the
  *       entry's context words nearby.
@@ -52,6 +55,9 @@ public final class TaxonomyGenerator {
   private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
   private static final Pattern PROJECT = Pattern.compile("Project (\\S+)|(\\S+) Project");
   private static final Pattern AMAZON = Pattern.compile("(?:Amazon|AWS) (.+)");
+  /** A company named after its product: the product's name, then what a company calls itself. */
+  private static final Pattern MAKER =
+      Pattern.compile("(.+?) (?:Security|Systems|Labs|Software|Technologies|Inc\\.?|Corp\\.?|Corporation|by .+)");
 
   /** The sources, as text. */
   public record Sources(String cncfLandscapeTsv, String awesomeDevopsTsv, String doraCapabilitiesTsv, BroadSources.Lists broad) {}
@@ -181,6 +187,21 @@ public final class TaxonomyGenerator {
             || (!c.source().equals("simple-icons") && isProperNoun(c.name()));
         add(new Entry("tool", slug, c.name(), c.category(), aliases, List.of(), List.of(), ambiguous,
             new LinkedHashSet<>(List.of(c.source()))), bySlug, slugByKey);
+      }
+    }
+
+    // The company that makes a product and bears its name (Aqua Security makes Aqua): people write
+    // either for the product. The landscape's members, end users and service providers name them.
+    for (Map<String, String> row : tsv(sources.cncfLandscapeTsv())) {
+      if (row.get("category").equals("CNCF Members") || row.get("category").equals("Special")) {
+        String company = PARENTHESIS.matcher(row.get("name")).replaceAll(" ").strip();
+        Matcher maker = MAKER.matcher(company);
+        Entry owner = maker.matches() ? bySlug.get(slugByKey.get(key(maker.group(1)))) : null;
+        // Only a product of the DevOps lists: Legit Security makes no Debian package named legit.
+        boolean devops = owner != null && (owner.sources().contains("cncf-landscape") || owner.sources().contains("awesome-devops"));
+        if (devops && owner.type().equals("tool") && claim(owner, company, slugByKey)) {
+          owner.aliases().add(company);
+        }
       }
     }
 

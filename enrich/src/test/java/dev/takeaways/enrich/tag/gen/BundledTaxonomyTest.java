@@ -184,6 +184,10 @@ class BundledTaxonomyTest {
     // The product's own row names the entry: Zuul the CI system keeps its category, Netflix's spelling joins it.
     assertThat(bySlug.get("zuul").category()).isEqualTo("continuous-integration-delivery");
     assertThat(bySlug.get("zuul").aliases()).contains("Netflix Zuul");
+    // The company named after its product (a CNCF member) is that product, for a DevOps list's product only.
+    assertThat(slugOf.apply("aqua-security")).isEqualTo("aqua");
+    assertThat(slugOf.apply("rafay-systems")).isEqualTo("rafay");
+    assertThat(bySlug.get("legit").aliases()).doesNotContain("Legit Security");
     // An ordinary word alone names nothing: Apache Storm keeps its maker.
     assertThat(bySlug.get("apache-storm").aliases()).doesNotContain("Storm");
     assertThat(slugOf.apply("apache-storm")).isEqualTo("apache-storm");
