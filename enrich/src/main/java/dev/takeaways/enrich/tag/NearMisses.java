@@ -12,7 +12,8 @@ import java.util.function.LongPredicate;
 
 /**
  * Misspelled tool names within one edit (a letter added, dropped, changed, or two swapped) of a
- * name the taxonomy knows: {@code Hiroku} for Heroku, {@code Kubernates} for Kubernetes. Bounded to
+ * name the taxonomy knows: {@code Hiroku} for Heroku, {@code Kubernates} for Kubernetes; or written
+ * by its sound, ph for f or f for ph, and then within one edit: {@code Graphana} for Grafana. Bounded to
  * keep precision: only single-word names of at least {@link #MIN_LENGTH} letters of unambiguous
  * tools that a curated or DevOps list names ({@link TaxonomyEntry#listed}), only capitalized words
  * of the text that are no word of the taxonomy, never a word of the
@@ -106,6 +107,18 @@ final class NearMisses {
     if (to - from < MIN_LENGTH - 1) {
       return null;
     }
+    TaxonomyEntry found = within(text, from, to, false);
+    if (found != null) {
+      return found;
+    }
+    // Written by its sound: ph for f or f for ph (Graphana for Grafana), then within one edit.
+    String word = text.substring(from, to).toLowerCase(Locale.ROOT);
+    String respelled = word.contains("ph") ? word.replace("ph", "f") : word.indexOf('f') >= 0 ? word.replace("f", "ph") : null;
+    return respelled == null || notMisspellings.contains(word) ? null : within(respelled, 0, respelled.length(), true);
+  }
+
+  /** The one tool within one edit of {@code text[from, to)}, or no edit at all when {@code orSame}. */
+  private TaxonomyEntry within(String text, int from, int to, boolean orSame) {
     Owner owner = new Owner();
     if (!forEachVariant(text, from, to, owner) || owner.found == null) {
       return null;
@@ -117,7 +130,7 @@ final class NearMisses {
     }
     // Equal hashes are not equal strings, and the index also pairs some words two edits apart.
     for (String name : names.get(found)) {
-      if (oneEditApart(word, name)) {
+      if (oneEditApart(word, name) || (orSame && word.equals(name))) {
         return found;
       }
     }

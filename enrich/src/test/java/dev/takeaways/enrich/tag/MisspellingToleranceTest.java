@@ -40,6 +40,14 @@ class MisspellingToleranceTest {
   }
 
   @Test
+  void aNameWrittenByItsSoundIsThatTool() {
+    assertThat(ids("Dashboards in Graphana")).containsExactly("tool:grafana/misspelling");
+    assertThat(ids("Dashboards in Graphanna")).as("and then one edit").containsExactly("tool:grafana/misspelling");
+    assertThat(ids("reviews in Fabricator")).containsExactly("tool:phabricator/misspelling");
+    assertThat(ids("The Phantom of the Opera")).isEmpty();
+  }
+
+  @Test
   void nearMissesAndExactNamesComeInTheOrderOfTheText() {
     String text = "Kubernates runs docker compose, Hiroku runs the rest, Jenkis builds with Test Kitchen and Ansbile";
 
