@@ -114,7 +114,9 @@ final class NearMisses {
     // Written by its sound: ph for f or f for ph (Graphana for Grafana), then within one edit.
     String word = text.substring(from, to).toLowerCase(Locale.ROOT);
     String respelled = word.contains("ph") ? word.replace("ph", "f") : word.indexOf('f') >= 0 ? word.replace("f", "ph") : null;
-    return respelled == null || notMisspellings.contains(word) ? null : within(respelled, 0, respelled.length(), true);
+    // The list of words one edit from a tool does not cover respellings: an ordinary word is none.
+    return respelled == null || notMisspellings.contains(word) || ToolDiscovery.bundled().ordinary(word)
+        ? null : within(respelled, 0, respelled.length(), true);
   }
 
   /** The one tool within one edit of {@code text[from, to)}, or no edit at all when {@code orSame}. */
