@@ -154,17 +154,16 @@ final class ToolDiscovery {
   Found describedHeading(String heading, String firstTakeaway) {
     String name = heading.strip();
     int open = name.indexOf(" (");
+    boolean described;
     if (open > 0 && name.endsWith(")")) {
       // "## Deployboard (a deployment management system)": the heading says it itself.
       String said = name.substring(open + 2, name.length() - 1);
       name = name.substring(0, open);
-      if (looksLikeAName(name) && describes(said, said.length())) {
-        int start = heading.indexOf(name);
-        return new Found(name, start, start + name.length(), DESCRIBED_HEADING);
-      }
-      return null;
+      described = describes(said, said.length());
+    } else {
+      described = describes(firstTakeaway, HEADING_DESCRIPTION_WORDS);
     }
-    if (!looksLikeAName(name) || !describes(firstTakeaway, HEADING_DESCRIPTION_WORDS)) {
+    if (!described || !looksLikeAName(name)) {
       return null;
     }
     int start = heading.indexOf(name);
@@ -198,6 +197,8 @@ final class ToolDiscovery {
         add(text, item[0], item[1], LIST, known, out);
       }
     }
+    boolean openSourceRead = false;
+    boolean inHouseRead = false;
     for (int m = 0; m < MARKERS.size(); m++) {
       if (!markers[m]) {
         continue;
@@ -211,20 +212,18 @@ final class ToolDiscovery {
           }
         }
         case "oss", "source" -> {
-          for (String mark : OPEN_SOURCE_MARKS) {
-            for (int at = text.indexOf(mark); at > 0; at = text.indexOf(mark, at + 1)) {
-              add(text, wordStart(text, at), at, DESCRIPTOR, known, out);
-            }
+          if (!openSourceRead) {
+            openSourceRead = true;
+            marked(text, text, OPEN_SOURCE_MARKS, known, out);
           }
         }
         case "home", "homegrown", "house", "internal" -> {
-          if (text.indexOf(" (") < 0) {
-            continue; // the words without the parenthesis: no mark
-          }
-          String lower = text.toLowerCase(Locale.ROOT);
-          for (String mark : lower.length() == text.length() ? IN_HOUSE_MARKS : List.<String>of()) {
-            for (int at = lower.indexOf(mark); at > 0; at = lower.indexOf(mark, at + 1)) {
-              add(text, wordStart(text, at), at, DESCRIPTOR, known, out);
+          // Several of these words may be in one text: its marks are read once, and only where a parenthesis is.
+          if (!inHouseRead && text.indexOf(" (") >= 0) {
+            inHouseRead = true;
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (lower.length() == text.length()) {
+              marked(text, lower, IN_HOUSE_MARKS, known, out);
             }
           }
         }
@@ -252,6 +251,15 @@ final class ToolDiscovery {
       }
     }
     return out;
+  }
+
+  /** The names right before a mark of {@code marks} ("Hystrix (open source)"), looked for in {@code haystack}: {@code text} or its lower case. */
+  private void marked(String text, String haystack, List<String> marks, List<int[]> known, List<Found> out) {
+    for (String mark : marks) {
+      for (int at = haystack.indexOf(mark); at > 0; at = haystack.indexOf(mark, at + 1)) {
+        add(text, wordStart(text, at), at, DESCRIPTOR, known, out);
+      }
+    }
   }
 
   /** "X is a/an/our/the ... tool": a name, the verb, an article, then a kind of software within four words. */
