@@ -70,15 +70,7 @@ public final class KafkaNoteSink implements NoteSink, AutoCloseable {
   public Write sendLater(RawNote note) {
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.NOTES_RAW.name(), note.id(), RAW.toBytes(note));
     record.headers().add(SOURCE_HEADER, note.source().kind().getBytes(StandardCharsets.UTF_8));
-    Future<RecordMetadata> sent;
-    try {
-      sent = producer.send(record);
-    } catch (RuntimeException e) {
-      return () -> {
-        throw failure(note.path(), e);
-      };
-    }
-    return () -> await(sent, note.path());
+    return start(record, note.path());
   }
 
   @Override
@@ -92,13 +84,21 @@ public final class KafkaNoteSink implements NoteSink, AutoCloseable {
   }
 
   private void write(ProducerRecord<String, byte[]> record, String what) throws SinkException {
+    start(record, what).await();
+  }
+
+  /** Hands {@code record} to the producer; the write it returns waits for Kafka's acknowledgement. */
+  private Write start(ProducerRecord<String, byte[]> record, String what) {
     Future<RecordMetadata> sent;
     try {
       sent = producer.send(record);
     } catch (RuntimeException e) {
-      throw failure(what, e);
+      SinkException failed = failure(what, e);
+      return () -> {
+        throw failed;
+      };
     }
-    await(sent, what);
+    return () -> await(sent, what);
   }
 
   private void await(Future<RecordMetadata> sent, String what) throws SinkException {
