@@ -136,8 +136,9 @@ public final class TaxonomyGenerator {
       add(curated("practice", (Map<?, ?>) item), bySlug, slugByKey);
     }
 
+    List<Map<String, String>> landscape = tsv(sources.cncfLandscapeTsv());
     List<Entry> fromLists = new ArrayList<>();
-    for (Map<String, String> row : tsv(sources.cncfLandscapeTsv())) {
+    for (Map<String, String> row : landscape) {
       String category = row.get("category");
       String subcategory = row.get("subcategory");
       if (category.equals("CNCF Members")
@@ -192,7 +193,7 @@ public final class TaxonomyGenerator {
 
     // The company that makes a product and bears its name (Aqua Security makes Aqua): people write
     // either for the product. The landscape's members, end users and service providers name them.
-    for (Map<String, String> row : tsv(sources.cncfLandscapeTsv())) {
+    for (Map<String, String> row : landscape) {
       if (row.get("category").equals("CNCF Members") || row.get("category").equals("Special")) {
         String company = PARENTHESIS.matcher(row.get("name")).replaceAll(" ").strip();
         Matcher maker = MAKER.matcher(company);
