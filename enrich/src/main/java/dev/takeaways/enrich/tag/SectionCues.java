@@ -85,17 +85,27 @@ public final class SectionCues {
   }
 
   /**
-   * The tool a section's heading names, when the heading is one name no entry knows and the
-   * section's first takeaway starts by saying what software it is ({@link
-   * ToolDiscovery#describedHeading}); its evidence is the heading. Null otherwise, or when {@code
-   * headingTags} already hold a tool.
+   * The tool a section's heading names, when the heading is one name and the section's first
+   * takeaway starts by saying what software it is ({@link ToolDiscovery#describedHeading}): the
+   * entry of that name, whose cue the section gives (an ordinary word such as Edda or Vault is
+   * the entry only so), or a tool no entry knows, discovered. Its evidence is the heading. Null
+   * otherwise, or when {@code headingTags} already hold a tool.
    */
   public Tag headingTool(String heading, List<Tag> headingTags, String firstTakeaway) {
     if (headingTags.stream().anyMatch(t -> t.id().startsWith("tool:"))) {
       return null;
     }
     ToolDiscovery.Found f = matcher.discovery().describedHeading(heading, firstTakeaway);
-    return f == null ? null : matcher.discovered(f, headingTags);
+    if (f == null) {
+      return null;
+    }
+    Tag entry = matcher.nameOnly(f.name());
+    if (entry != null) {
+      Tag.Evidence e = entry.evidence();
+      return e.confidence() < matcher.minConfidence() ? null
+          : new Tag(entry.id(), new Tag.Evidence(e.text(), f.start(), f.end(), e.rule(), e.confidence()));
+    }
+    return matcher.discovery().looksLikeAName(f.name()) ? matcher.discovered(f, headingTags) : null;
   }
 
   private static List<Tag> with(Tag first, List<Tag> tags) {

@@ -585,7 +585,7 @@ public final class TaxonomyMatcher {
 
   /**
    * Whether {@code text[start, end)} reads as the proper noun {@code name}: written with its
-   * capitals, inside a sentence, and not one of a run of capitalized words.
+   * capitals, inside a sentence (after a semicolon too), and not one of a run of capitalized words.
    */
   static boolean properNoun(String text, int start, int end, String name) {
     // Most candidates are ordinary lower-case words: reject those before anything else.
@@ -593,7 +593,8 @@ public final class TaxonomyMatcher {
       return false;
     }
     int before = lastNonSpaceBefore(text, start);
-    if (before < 0 || ".!?:;\n\"“(".indexOf(text.charAt(before)) >= 0) {
+    // After a semicolon the clause goes on in lower case: a capital there is the name's ("...; Edda keeps").
+    if (before < 0 || ".!?:\n\"“(".indexOf(text.charAt(before)) >= 0) {
       return false;
     }
     int after = end;

@@ -149,7 +149,8 @@ final class ToolDiscovery {
    * software that is ("## Eureka" then "service discovery for the middle tier"): a word of {@link
    * #DESCRIPTIONS} among the first {@value #HEADING_DESCRIPTION_WORDS} words of the section's first
    * takeaway, or a heading that says it itself in parentheses ("## Deployboard (a deployment
-   * management system)"). Null otherwise.
+   * management system)"). Null otherwise. The name may be an ordinary word written with a capital
+   * (Edda, Vault): only a known entry of that name may then be tagged ({@link SectionCues#headingTool}).
    */
   Found describedHeading(String heading, String firstTakeaway) {
     String name = heading.strip();
@@ -163,7 +164,7 @@ final class ToolDiscovery {
     } else {
       described = describes(firstTakeaway, HEADING_DESCRIPTION_WORDS);
     }
-    if (!described || !looksLikeAName(name)) {
+    if (!described || !(looksLikeAName(name) || capitalizedWord(name))) {
       return null;
     }
     int start = heading.indexOf(name);
@@ -369,10 +370,13 @@ final class ToolDiscovery {
    * Scout"): written with a capital, it may be an ordinary word.
    */
   private void addNamed(String text, int start, int end, List<int[]> known, List<Found> out) {
-    String name = text.substring(start, end);
-    boolean capitalized = name.length() >= 4 && NAME.matcher(name).matches() && Character.isUpperCase(name.charAt(0))
+    add(text, start, end, DESCRIPTOR, known, out, capitalizedWord(text.substring(start, end)));
+  }
+
+  /** A word written with a capital, not all capitals, not one of English's closed classes: Morgue, Edda. */
+  static boolean capitalizedWord(String name) {
+    return name.length() >= 4 && NAME.matcher(name).matches() && Character.isUpperCase(name.charAt(0))
         && !name.equals(name.toUpperCase(Locale.ROOT)) && !FUNCTION_WORDS.contains(name.toLowerCase(Locale.ROOT));
-    add(text, start, end, DESCRIPTOR, known, out, capitalized);
   }
 
   private void add(String text, int start, int end, double confidence, List<int[]> known, List<Found> out) {

@@ -217,6 +217,9 @@ class TaxonomyMatcherTest {
     assertThat(ids("see the Backstage Pass Office")).as("a run of capitals is a title").isEmpty();
     assertThat(ids("Used Backstage for the service catalog")).as("a sentence's first capital makes no title").containsExactly("tool:backstage");
     assertThat(ids("Meet The Backstage")).as("a capital inside the sentence does").isEmpty();
+    assertThat(ids("the catalog is stale; Backstage reads it nightly")).as("after a semicolon the clause goes on in lower case")
+        .containsExactly("tool:backstage");
+    assertThat(ids("the catalog is stale. Backstage was busy")).isEmpty();
     assertThat(MATCHER.tag("we put our service catalog in Backstage")).extracting(t -> t.evidence().rule()).containsExactly("context");
   }
 

@@ -60,6 +60,17 @@ class ToolDiscoveryTest {
   }
 
   @Test
+  void aHeadingThatIsAnOrdinaryWordNamesTheEntryOfThatNameOnlyWhenItsSectionSaysItIsSoftware() {
+    assertThat(SECTIONS.headingTool("Edda", List.of(), "A service that keeps the history of our cloud's resources"))
+        .isNotNull().extracting(t -> t.id() + " " + t.evidence().rule()).isEqualTo("tool:edda context");
+    assertThat(SECTIONS.headingTool("Edda", List.of(), "We finally understood the outage")).as("no cue").isNull();
+    assertThat(SECTIONS.headingTool("Monitoring", List.of(), "A service that pages us at night"))
+        .as("an ordinary word no entry is named").isNull();
+    assertThat(SECTIONS.headingTool("Zorblatt", List.of(), "A wrapper tool around Terraform")).isNotNull()
+        .extracting(t -> t.evidence().rule()).isEqualTo("discovered");
+  }
+
+  @Test
   void anItemOfAListOfToolsIsATool() {
     List<Tag> tags = new TaxonomyMatcher(Taxonomy.bundled(), true, 0).tag("We ship metrics with statsd, logster, quarkbin and vexigrep.");
 
