@@ -54,8 +54,18 @@ public final class Checkpoint {
   }
 
   public void put(String noteId, String hash) {
-    sent.put(noteId, hash);
-    save();
+    putAll(Map.of(noteId, hash));
+  }
+
+  /**
+   * Records several notes with one write of the file: the file holds every note sent, so writing it
+   * once per note would cost the watch time in proportion to the folder's size for each note.
+   */
+  public void putAll(Map<String, String> hashByNoteId) {
+    if (!hashByNoteId.isEmpty()) {
+      sent.putAll(hashByNoteId);
+      save();
+    }
   }
 
   public void remove(String noteId) {

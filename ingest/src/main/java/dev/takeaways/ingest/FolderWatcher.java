@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -326,16 +327,19 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
    * Kafka acknowledged it: a note not acknowledged is not recorded, and is sent again later.
    */
   private void finish(List<InFlight> inFlight, Map<Path, Pending> again, long now) {
+    Map<String, String> acknowledged = new LinkedHashMap<>();
     for (InFlight f : inFlight) {
       try {
         f.ingesting().finish();
-        checkpoint.put(f.id(), f.hash());
+        acknowledged.put(f.id(), f.hash());
         kafkaAnswered();
       } catch (NoteSink.SinkException ex) {
         kafkaFailed(ex);
         again.put(f.path(), Pending.firstSeen(now + 1000));
       }
     }
+    // One write of the checkpoint for the notes that went out together.
+    checkpoint.putAll(acknowledged);
     inFlight.clear();
   }
 
