@@ -39,6 +39,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  *   <li>A row whose name (or slug) an earlier entry already has is merged into that entry: its other
  *       spellings become aliases there. This is how {@code Chef Infra} joins the curated {@code chef},
  *       and how a broad list's {@code Apache Solr} and another's {@code Solr} become one tool.
+ *   <li>A name of the broad lists that is one of the overlay's makers ({@code Red Hat}, {@code
+ *       redhat}, {@code Netflix}) is left out: alone, a maker's name names the company.
  *   <li>A company of the landscape's members, end users and service providers named after a
  *       product plus what a company calls itself ({@code Aqua Security}, {@code Rafay Systems}, {@code
  *       Portworx by Pure Storage}) is an alias of that product.
@@ -168,7 +170,7 @@ public final class TaxonomyGenerator {
     slugByKey.forEach((k, slug) -> slugByCompactKey.putIfAbsent(BroadSources.compact(k), slug));
     BroadSources broad = new BroadSources(n -> isRareEnglish(n) || isProperNoun(n));
     for (BroadSources.Candidate c : broad.candidates(sources.broad(), Set.copyOf(slugByCompactKey.keySet()))) {
-      if (excludedNames.contains(key(c.name()))) {
+      if (excludedNames.contains(key(c.name())) || isMakerOnly(c, slugByCompactKey)) {
         continue;
       }
       Set<String> aliases = new LinkedHashSet<>(c.aliases());
@@ -220,6 +222,17 @@ public final class TaxonomyGenerator {
       }
     }
     return write(bySlug.values(), notMisspellings);
+  }
+
+  /**
+   * Whether a broad list's name is one of the overlay's makers: a maker's name alone (Red Hat,
+   * Netflix, Microsoft, Oracle) names the company, whose products are the tools (Red Hat OpenShift,
+   * Oracle Cloud); only where a DevOps list has the name as a product's (Grafana) is it a tool.
+   */
+  private boolean isMakerOnly(BroadSources.Candidate c, Map<String, String> slugByCompactKey) {
+    String name = c.name().strip();
+    return vendors.stream().anyMatch(v -> BroadSources.compact(v).equals(BroadSources.compact(name)))
+        && !slugByCompactKey.containsKey(BroadSources.compact(key(name)));
   }
 
   private Entry curated(String type, Map<?, ?> m) {
