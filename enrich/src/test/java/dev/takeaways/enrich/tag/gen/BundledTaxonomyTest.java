@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.takeaways.enrich.tag.Taxonomy;
 import dev.takeaways.enrich.tag.TaxonomyEntry;
+import dev.takeaways.enrich.tag.TaxonomyMatcher;
+import dev.takeaways.model.Tag;
 import dev.takeaways.testsupport.Notes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -191,6 +193,10 @@ class BundledTaxonomyTest {
     // An ordinary word alone names nothing: Apache Storm keeps its maker.
     assertThat(bySlug.get("apache-storm").aliases()).doesNotContain("Storm");
     assertThat(slugOf.apply("apache-storm")).isEqualTo("apache-storm");
+    // A maker's name alone is the company: its products are the tools, but a DevOps list's Grafana stays.
+    assertThat(bySlug).doesNotContainKeys("red-hat", "redhat", "netflix", "microsoft", "vmware", "hashicorp").containsKeys("grafana");
+    assertThat(new TaxonomyMatcher(Taxonomy.bundled()).tag("Redhat helps people build boring software with OpenShift"))
+        .extracting(Tag::id).containsExactly("tool:openshift");
   }
 
   @Test
