@@ -105,7 +105,8 @@ public final class SectionCues {
       return e.confidence() < matcher.minConfidence() ? null
           : new Tag(entry.id(), new Tag.Evidence(e.text(), f.start(), f.end(), e.rule(), e.confidence()));
     }
-    return matcher.discovery().looksLikeAName(f.name()) ? matcher.discovered(f, headingTags) : null;
+    ToolDiscovery discovery = matcher.discovery();
+    return discovery.looksLikeAName(f.name()) || discovery.isNameOfWords(f.name()) ? matcher.discovered(f, headingTags) : null;
   }
 
   private static List<Tag> with(Tag first, List<Tag> tags) {

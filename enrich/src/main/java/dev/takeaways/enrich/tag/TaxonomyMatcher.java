@@ -453,7 +453,7 @@ public final class TaxonomyMatcher {
 
   /** The tag of a discovered tool, or null when it is under the threshold or {@code tags} has it. */
   Tag discovered(ToolDiscovery.Found f, List<Tag> tags) {
-    String id = "tool:" + f.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    String id = "tool:" + f.name().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
     if (f.confidence() < minConfidence || tags.stream().anyMatch(t -> t.id().equals(id))) {
       return null;
     }

@@ -49,6 +49,8 @@ final class ToolDiscovery {
   private static final int HEADING_DESCRIPTION_WORDS = 5;
 
   static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*");
+  /** The most words of a name of several words ("Chaos Kong", "Simian Army"). */
+  private static final int MAX_NAME_WORDS = 3;
   private static final Set<String> ARTICLES = Set.of("a", "an", "our", "the", "their");
   /** The kinds of software a descriptor names ("X is a ... tool"). */
   private static final Set<String> DESCRIPTIONS =
@@ -164,7 +166,7 @@ final class ToolDiscovery {
     } else {
       described = describes(firstTakeaway, HEADING_DESCRIPTION_WORDS);
     }
-    if (!described || !(looksLikeAName(name) || capitalizedWord(name))) {
+    if (!described || !(looksLikeAName(name) || capitalizedWord(name) || isNameOfWords(name))) {
       return null;
     }
     int start = heading.indexOf(name);
@@ -276,11 +278,68 @@ final class ToolDiscovery {
     for (int words = 0; words < 4 && w < text.length() && text.charAt(w) == ' '; words++) {
       int wordEnd = wordEnd(text, w + 1);
       if (DESCRIPTIONS.contains(text.substring(w + 1, wordEnd).toLowerCase(Locale.ROOT))) {
-        addNamed(text, start, end, known, out);
+        int runStart = capitalizedRunStart(text, start);
+        if (runStart < start) {
+          add(text, runStart, end, DESCRIPTOR, known, out, true); // "Chaos Kong is a tool"
+        } else if (!afterCapitalizedWord(text, start)) {
+          addNamed(text, start, end, known, out); // not the last word of a title ("Service Discovery is a ...")
+        }
         return;
       }
       w = wordEnd;
     }
+  }
+
+  /**
+   * Where a name of two or three words written with capitals ends its run back from the word at
+   * {@code start} ("Chaos Kong", "Simian Army"): each word capitalized and none of English's closed
+   * classes, one word at least not an ordinary word ("Service Discovery" is none). {@code start}
+   * when there is no such run.
+   */
+  int capitalizedRunStart(String text, int start) {
+    int end = wordEnd(text, start);
+    int[] starts = new int[MAX_NAME_WORDS];
+    int n = 0;
+    for (int first = start; n < MAX_NAME_WORDS - 1 && first >= 2 && text.charAt(first - 1) == ' ' && text.charAt(first - 2) != ' '; ) {
+      first = wordStart(text, first - 1);
+      if (!Character.isUpperCase(text.charAt(first))) {
+        break;
+      }
+      starts[n++] = first;
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      if (isNameOfWords(text.substring(starts[i], end))) {
+        return starts[i]; // the longest run that is a name: "Simian Army", not "The Simian Army"
+      }
+    }
+    return start;
+  }
+
+  /** Whether the word before {@code start}, in the same phrase, is capitalized and not one of English's closed classes. */
+  private static boolean afterCapitalizedWord(String text, int start) {
+    if (start < 2 || text.charAt(start - 1) != ' ') {
+      return false;
+    }
+    int previous = wordStart(text, start - 1);
+    String word = text.substring(previous, start - 1).toLowerCase(Locale.ROOT);
+    return previous < start - 1 && Character.isUpperCase(text.charAt(previous)) && !FUNCTION_WORDS.contains(word) && !ARTICLES.contains(word);
+  }
+
+  /** Two or three capitalized words, none of English's closed classes, one at least not ordinary: "Chaos Kong". */
+  boolean isNameOfWords(String name) {
+    String[] words = name.split(" ");
+    if (words.length < 2 || words.length > MAX_NAME_WORDS) {
+      return false;
+    }
+    boolean unusual = false;
+    for (String word : words) {
+      if (!NAME.matcher(word).matches() || !Character.isUpperCase(word.charAt(0)) || FUNCTION_WORDS.contains(word.toLowerCase(Locale.ROOT))
+          || ARTICLES.contains(word.toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+      unusual |= looksLikeAName(word);
+    }
+    return unusual;
   }
 
   /**

@@ -50,6 +50,16 @@ class ToolDiscoveryTest {
   }
 
   @Test
+  void aNameOfSeveralCapitalizedWordsIsOneTool() {
+    assertThat(discovered(MATCHER.tag("Zorblatt Relay is a tool that takes a whole region down"))).containsExactly("tool:zorblatt-relay@0.7");
+    assertThat(discovered(MATCHER.tag("The Quarkbin Agent is a small daemon on every host"))).containsExactly("tool:quarkbin-agent@0.7");
+    assertThat(discovered(MATCHER.tag("Service Discovery is a service that every team needs"))).as("ordinary words: a title").isEmpty();
+    assertThat(SECTIONS.headingTool("Zorblatt Relay", List.of(), "A tool that takes a whole region down")).isNotNull()
+        .extracting(Tag::id).isEqualTo("tool:zorblatt-relay");
+    assertThat(SECTIONS.headingTool("Release Notes", List.of(), "A tool that takes a whole region down")).isNull();
+  }
+
+  @Test
   void aHeadingThatSaysWhatSoftwareItNamesIsATool() {
     ToolDiscovery discovery = ToolDiscovery.bundled();
     assertThat(discovery.describedHeading("Zorblatt (a deployment management system)", "How it works")).isNotNull()
