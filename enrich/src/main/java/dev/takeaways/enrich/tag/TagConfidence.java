@@ -13,7 +13,8 @@ import java.util.Set;
  *       capitals (proper noun) 0.7, a misspelling 0.7. An entry only the broad lists name: 0.7 when a
  *       list of software (devicon, Debian's packages, Wappalyzer's technologies) and a brand icon set agree on it, devicon
  *       or a Debian program alone 0.65 (bpftrace: Debian's sections say it is a program), Wappalyzer
- *       alone 0.6, a library of a language's ecosystem 0.45, simple-icons alone 0.6 (it brings a brand in
+ *       alone 0.6, a library of a language's ecosystem 0.45, a brand named with a maker of software
+ *       (Google BigQuery: the overlay's vendors) 0.7, simple-icons alone 0.6 (it brings a brand in
  *       alone only for a logo from a code forge: Apache JMeter), iconify's logos alone 0.45 (they hold
  *       companies: Airbnb, Spotify), and 0.4 by its capitals alone.
  *   <li>Cues that it is software (not looked for where the base is 0.9 or more), +0.15 each at most once: a version number right after it ({@code
@@ -47,7 +48,8 @@ final class TagConfidence {
    */
   static double broadBase(TaxonomyEntry e) {
     String source = e.source();
-    boolean software = source.contains("devicon") || source.contains("debian") || source.contains("wappalyzer");
+    // A brand named with a software maker's name (Google BigQuery) is software: the overlay's vendors say so.
+    boolean software = source.contains("devicon") || source.contains("debian") || source.contains("wappalyzer") || source.contains("vendors");
     boolean brand = source.contains("simple-icons") || source.contains("iconify-logos");
     // A library of a language's ecosystem is as often named with ordinary words (decouple, socks).
     boolean library = e.category().startsWith("debian-") && LIBRARY_SECTIONS.contains(e.category().substring(7));

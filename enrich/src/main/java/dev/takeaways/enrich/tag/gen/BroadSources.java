@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
  *       type: programming, data, markup, prose) is left out, and devicon rows tagged {@code language}.
  *   <li>devicon: every other row (a list of developer technologies).
  *   <li>simple-icons: a brand counts as software when another list agrees (iconify logos, devicon,
- *       a Debian package, an entry already made) or its logo comes from a code forge (github.com,
- *       gitlab.com) or the Apache Software Foundation.
+ *       a Debian package, an entry already made), its logo comes from a code forge (github.com,
+ *       gitlab.com) or the Apache Software Foundation, or its title starts with the name of a maker
+ *       of software, one of the overlay's {@code vendors} ({@code Google BigQuery}; its sources then
+ *       say {@code simple-icons+vendors}).
  *   <li>iconify logos (a set of technology logos; slugs only): every slug no other list has.
  *   <li>Debian: a source package that builds a program (a binary package outside the library,
  *       documentation, font, translation and game sections), named by its source name without a
@@ -69,10 +71,26 @@ final class BroadSources {
   private static final Pattern HOST = Pattern.compile("https?://([^/]+)(/.*)?");
 
   private final Predicate<String> english;
+  private final List<String> makers;
 
-  /** @param english whether a name (all its words) is ordinary English or computing jargon */
-  BroadSources(Predicate<String> english) {
+  /**
+   * @param english whether a name (all its words) is ordinary English or computing jargon
+   * @param makers the overlay's {@code vendors}: makers of software, whose products are named
+   *     "Maker Product" ({@code Google BigQuery})
+   */
+  BroadSources(Predicate<String> english, List<String> makers) {
     this.english = english;
+    this.makers = List.copyOf(makers);
+  }
+
+  /** The maker that {@code title} starts with, then a space ({@code Google} of {@code Google BigQuery}), or null. */
+  private String makerOf(String title) {
+    for (String maker : makers) {
+      if (title.length() > maker.length() + 1 && title.startsWith(maker) && title.charAt(maker.length()) == ' ') {
+        return maker;
+      }
+    }
+    return null;
   }
 
   /** A candidate tool of a broad list: its display name, aliases, category and source. */
@@ -118,7 +136,12 @@ final class BroadSources {
       String host = host(row.get("source_url"));
       boolean forge = host.equals("github.com") || host.equals("gitlab.com") || host.endsWith("apache.org");
       String bare = title.startsWith("Apache ") ? title.substring("Apache ".length()) : title;
-      if (!forge && !agreeing.contains(compact(title)) && !agreeing.contains(compact(bare)) && !agreeing.contains(compact(row.get("slug")))) {
+      boolean agreed = agreeing.contains(compact(title)) || agreeing.contains(compact(bare)) || agreeing.contains(compact(row.get("slug")));
+      // A software maker's brand is software by its maker's name (Google Cloud Storage), unless the
+      // product is known by its own name already (BigQuery), which then stands for it.
+      String maker = makerOf(title);
+      boolean makers = maker != null && !agreeing.contains(compact(title.substring(maker.length() + 1)));
+      if (!forge && !agreed && !makers) {
         continue;
       }
       Set<String> aliases = new LinkedHashSet<>();
@@ -127,7 +150,7 @@ final class BroadSources {
           aliases.add(alias);
         }
       }
-      offer(new Candidate(title, aliases, "software", "simple-icons"), languages, out);
+      offer(new Candidate(title, aliases, "software", forge || agreed ? "simple-icons" : "simple-icons+vendors"), languages, out);
     }
     for (Map<String, String> row : devicon) {
       List<String> tags = List.of(row.get("tags").split("\\|"));

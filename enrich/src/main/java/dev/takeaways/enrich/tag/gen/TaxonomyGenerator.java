@@ -168,7 +168,7 @@ public final class TaxonomyGenerator {
     // The broad lists, classified (BroadSources), after the DevOps lists: a name they share joins those entries.
     Map<String, String> slugByCompactKey = new HashMap<>();
     slugByKey.forEach((k, slug) -> slugByCompactKey.putIfAbsent(BroadSources.compact(k), slug));
-    BroadSources broad = new BroadSources(n -> isRareEnglish(n) || isProperNoun(n));
+    BroadSources broad = new BroadSources(n -> isRareEnglish(n) || isProperNoun(n), vendors.stream().map(String::strip).toList());
     for (BroadSources.Candidate c : broad.candidates(sources.broad(), Set.copyOf(slugByCompactKey.keySet()))) {
       if (excludedNames.contains(key(c.name())) || isMakerOnly(c, slugByCompactKey)) {
         continue;

@@ -197,6 +197,12 @@ class BundledTaxonomyTest {
     assertThat(bySlug).doesNotContainKeys("red-hat", "redhat", "netflix", "microsoft", "vmware", "hashicorp").containsKeys("grafana");
     assertThat(new TaxonomyMatcher(Taxonomy.bundled()).tag("Redhat helps people build boring software with OpenShift"))
         .extracting(Tag::id).containsExactly("tool:openshift");
+    // A brand of simple-icons named with a maker of software is software, though no other list has it,
+    // unless its product is known by its own name already (BigQuery stands for Google BigQuery).
+    assertThat(bySlug.get("google-cloud-storage").source()).isEqualTo("simple-icons+vendors");
+    assertThat(bySlug).doesNotContainKey("google-bigquery").containsKey("bigquery");
+    assertThat(new TaxonomyMatcher(Taxonomy.bundled()).tag("Backups go to Google Cloud Storage, then into Google BigQuery"))
+        .extracting(Tag::id).containsExactly("tool:google-cloud-storage", "tool:bigquery");
   }
 
   @Test
