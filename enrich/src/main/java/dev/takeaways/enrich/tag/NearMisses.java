@@ -15,8 +15,9 @@ import java.util.function.LongPredicate;
  * name the taxonomy knows: {@code Hiroku} for Heroku, {@code Kubernates} for Kubernetes; or written
  * by its sound, ph for f or f for ph, and then within one edit: {@code Graphana} for Grafana. Bounded to
  * keep precision: only single-word names of at least {@link #MIN_LENGTH} letters of unambiguous
- * tools that a curated or DevOps list names ({@link TaxonomyEntry#listed}), only capitalized words
- * of the text that are no word of the taxonomy, never a word of the
+ * tools that a curated or DevOps list names ({@link TaxonomyEntry#listed}), only words of the text
+ * that are no word of the taxonomy, capitalized or of at least {@value Words#LOWER_CASE_STRANGER}
+ * letters in lower case and then no word of the dictionary ({@code twistlick}), never a word of the
  * {@code not-misspellings} list (ordinary words one edit from a tool: chocolate, jerkins), and never
  * a name two tools are equally near.
  *
@@ -107,16 +108,38 @@ final class NearMisses {
     if (to - from < MIN_LENGTH - 1) {
       return null;
     }
+    String word = text.substring(from, to);
+    String lower = word.toLowerCase(Locale.ROOT);
+    if (word.equals(word.toUpperCase(Locale.ROOT))) {
+      return null; // all capitals: an acronym or a constant (UNSPEC), not a name misspelled
+    }
+    if (ToolDiscovery.bundled().ordinary(lower) || !Character.isUpperCase(word.charAt(0)) && derived(lower)) {
+      return null; // a word of the dictionary is that word ("Toggle"); in lower case, a word made from one too ("archival")
+    }
     TaxonomyEntry found = within(text, from, to, false);
     if (found != null) {
       return found;
     }
     // Written by its sound: ph for f or f for ph (Graphana for Grafana), then within one edit.
-    String word = text.substring(from, to).toLowerCase(Locale.ROOT);
-    String respelled = word.contains("ph") ? word.replace("ph", "f") : word.indexOf('f') >= 0 ? word.replace("f", "ph") : null;
-    // The list of words one edit from a tool does not cover respellings: an ordinary word is none.
-    return respelled == null || notMisspellings.contains(word) || ToolDiscovery.bundled().ordinary(word)
-        ? null : within(respelled, 0, respelled.length(), true);
+    String respelled = lower.contains("ph") ? lower.replace("ph", "f") : lower.indexOf('f') >= 0 ? lower.replace("f", "ph") : null;
+    return respelled == null || notMisspellings.contains(lower) ? null : within(respelled, 0, respelled.length(), true);
+  }
+
+  /** English endings that make a word from another: archive, archival; release, releaser; parse, parsable. */
+  private static final List<String> ENDINGS = List.of("s", "es", "ed", "er", "ers", "ing", "al", "able", "ible", "ly", "ness", "ment", "ion");
+
+  /** Whether {@code word} (lower case) is a word of the dictionary with one of {@link #ENDINGS}: its stem, or its stem and an e, is one. */
+  private static boolean derived(String word) {
+    ToolDiscovery words = ToolDiscovery.bundled();
+    for (String ending : ENDINGS) {
+      if (word.length() > ending.length() + 2 && word.endsWith(ending)) {
+        String stem = word.substring(0, word.length() - ending.length());
+        if (words.ordinary(stem) || words.ordinary(stem + "e")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The one tool within one edit of {@code text[from, to)}, or no edit at all when {@code orSame}. */

@@ -116,9 +116,12 @@ final class Words {
     void spelling(int start, int end, V value);
   }
 
+  /** The fewest letters of a word in lower case that may be a misspelling ("twistlick"): shorter ones are too often other words. */
+  static final int LOWER_CASE_STRANGER = 8;
+
   /**
-   * The capitalized words of at least five letters that are no word of the taxonomy: candidates for
-   * misspellings.
+   * The words that are no word of the taxonomy, capitalized and of at least five letters, or in lower
+   * case and of at least {@value #LOWER_CASE_STRANGER}: candidates for misspellings.
    *
    * @param spans start and end in the text, in pairs; {@code count} pairs
    * @param keys each word's key, folded ({@link #key}): the same word, the same key
@@ -197,7 +200,7 @@ final class Words {
       if (code == UNKNOWN) {
         state = 0;
         boolean named = i - start >= 4 && isDigit(text.charAt(i - 1)) && gluedVersion(text, start, i, trie, hits);
-        if (!named && i - start >= 5 && Character.isUpperCase(text.charAt(start))) {
+        if (!named && i - start >= (Character.isUpperCase(text.charAt(start)) ? 5 : LOWER_CASE_STRANGER)) {
           if (strangers == keys.length) {
             keys = Arrays.copyOf(keys, Math.max(8, strangers * 2));
             spans = Arrays.copyOf(spans, keys.length * 2);

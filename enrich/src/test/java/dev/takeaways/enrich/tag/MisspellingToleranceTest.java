@@ -40,6 +40,12 @@ class MisspellingToleranceTest {
   }
 
   @Test
+  void longWordsInLowerCaseOneEditFromAToolAreThatTool() {
+    assertThat(ids("implemented twistlick for image scans")).containsExactly("tool:twistlock/misspelling");
+    assertThat(ids("people write kuberntes in lower case")).containsExactly("tool:kubernetes/misspelling");
+  }
+
+  @Test
   void aNameWrittenByItsSoundIsThatTool() {
     assertThat(ids("Dashboards in Graphana")).containsExactly("tool:grafana/misspelling");
     assertThat(ids("Dashboards in Graphanna")).as("and then one edit").containsExactly("tool:grafana/misspelling");
@@ -88,7 +94,10 @@ class MisspellingToleranceTest {
   @Test
   void ordinaryWordsLowerCaseAndFarWordsAreNot() {
     assertThat(ids("Chocolate cake and a Docket for Parker")).isEmpty();
-    assertThat(ids("people write kuberntes in lower case")).isEmpty();
+    assertThat(ids("Toggle the flag, then Customize the Anchor")).as("words of the dictionary, capitalized").isEmpty();
+    assertThat(ids("UNSPEC")).as("all capitals: a constant").isEmpty();
+    assertThat(ids("people write jenkis in lower case")).as("short, in lower case").isEmpty();
+    assertThat(ids("the archival storage has a releaser")).as("words made from words of the dictionary").isEmpty();
     assertThat(ids("Kubbernatees is two edits away")).isEmpty();
     assertThat(NearMisses.oneEditApart("jenkis", "jenkins")).isTrue();
     assertThat(NearMisses.oneEditApart("ansbile", "ansible")).isTrue();

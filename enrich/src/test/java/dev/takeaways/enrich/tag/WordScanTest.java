@@ -162,7 +162,8 @@ class WordScanTest {
     assertThat(hits).containsExactlyInAnyOrderElementsOf(expectedHits(text, tokens));
 
     List<Token> expected = tokens.stream()
-        .filter(t -> !VOCABULARY.containsKey(t.folded()) && t.end() - t.start() >= 5 && Character.isUpperCase(text.charAt(t.start()))
+        .filter(t -> !VOCABULARY.containsKey(t.folded())
+            && t.end() - t.start() >= (Character.isUpperCase(text.charAt(t.start())) ? 5 : Words.LOWER_CASE_STRANGER)
             && gluedSpelling(t) == null)
         .toList();
     List<String> spans = new ArrayList<>();
