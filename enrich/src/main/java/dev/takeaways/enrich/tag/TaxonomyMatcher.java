@@ -378,8 +378,9 @@ public final class TaxonomyMatcher {
       String rule =
           switch (s.need()) {
             case NOTHING -> s.rule();
-            case CONTEXT -> otherTool || anyIn(s.contextIds(), context) || properNoun(text, m.start(), m.end(), e.name()) ? "context" : null;
-            case PROPER_NOUN -> inList || properNoun(text, m.start(), m.end(), e.name()) ? "context" : null;
+            case CONTEXT -> !inCompound(text, m.start(), m.end())
+                && (otherTool || anyIn(s.contextIds(), context) || properNoun(text, m.start(), m.end(), e.name())) ? "context" : null;
+            case PROPER_NOUN -> !inCompound(text, m.start(), m.end()) && (inList || properNoun(text, m.start(), m.end(), e.name())) ? "context" : null;
             case SAME_CASE -> sameLetters(text, m.start(), m.end(), e.name()) ? s.rule() : null;
           };
       int index = s.entryIndex();
@@ -550,6 +551,24 @@ public final class TaxonomyMatcher {
     }
     return false;
   }
+
+  /**
+   * Whether {@code text[start, end)}, an ordinary word's match, is part of a word joined with hyphens
+   * ({@code Keep-Alive}, {@code groff-base}, {@code self-service}): the compound is the word, not the
+   * tool. A kind of software joined to it ({@code vault-agent}, {@code salt-master}) leaves it a name.
+   */
+  static boolean inCompound(String text, int start, int end) {
+    boolean before = start >= 2 && text.charAt(start - 1) == '-' && Character.isLetterOrDigit(text.charAt(start - 2));
+    boolean after = end + 1 < text.length() && text.charAt(end) == '-' && Character.isLetterOrDigit(text.charAt(end + 1));
+    if (!before && !after) {
+      return false;
+    }
+    String joined = after ? TagConfidence.wordAfter(text, end + 1) : TagConfidence.wordBefore(text, start - 1);
+    return !(after && !before && (TagConfidence.KINDS_OF_SOFTWARE.contains(joined) || COMPONENTS.contains(joined)));
+  }
+
+  /** Parts of a tool written after its name with a hyphen: salt-master, puppet-agent. */
+  private static final Set<String> COMPONENTS = Set.of("master", "minion", "worker", "node", "operator", "controller", "exporter", "web", "ui");
 
   /**
    * Whether the match is the host of a link to one account's page ({@code

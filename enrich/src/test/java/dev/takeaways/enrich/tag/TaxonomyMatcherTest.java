@@ -224,6 +224,14 @@ class TaxonomyMatcherTest {
   }
 
   @Test
+  void anOrdinaryWordInsideAWordJoinedWithHyphensIsThatWord() {
+    assertThat(ids("HTTP Keep-Alive keeps connections open in Nginx")).containsExactly("tool:nginx");
+    assertThat(ids("we pin groff-base next to Nginx")).containsExactly("tool:groff", "tool:nginx");
+    assertThat(ids("A vault-agent sidecar runs beside Consul")).as("a kind of software joined to the name").contains("tool:vault");
+    assertThat(ids("the Keep app on Android")).contains("tool:keep");
+  }
+
+  @Test
   void anOrdinaryWordListedAmongToolsIsATool() {
     // Cilium is a word of biology, so a DevOps list's Cilium needs a cue.
     assertThat(ids("the cilium moves")).isEmpty();
