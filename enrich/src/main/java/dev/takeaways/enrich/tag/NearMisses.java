@@ -41,6 +41,8 @@ final class NearMisses {
   /** Each entry's names that take part, to check a candidate's distance. */
   private final Map<TaxonomyEntry, List<String>> names = new IdentityHashMap<>();
   private final Set<String> notMisspellings;
+  /** The first three letters of the names, by {@link Words#startIndex}: a word in lower case is read only if it starts as one does. */
+  private final boolean[] starts = new boolean[Words.STARTS];
 
   NearMisses(List<TaxonomyEntry> entries, Set<String> notMisspellings) {
     this.notMisspellings = Set.copyOf(notMisspellings);
@@ -59,6 +61,7 @@ final class NearMisses {
           continue;
         }
         names.computeIfAbsent(e, k -> new ArrayList<>()).add(word);
+        starts[Words.startIndex(word, 0)] = true;
         forEachVariant(word, 0, word.length(), h -> {
           index.merge(h, e, (a, b) -> a == b ? a : TWO_TOOLS);
           return true;
@@ -71,6 +74,11 @@ final class NearMisses {
       owners[i] = index.get(variants[i]);
       bloom[bloomBit(variants[i]) >>> 6] |= 1L << bloomBit(variants[i]);
     }
+  }
+
+  /** The starts of the names misspellings are looked for, for {@link Words#scan(String, WordTrie, Words.Hits, boolean[])}: a misspelling in lower case keeps its first three letters ("twistlick"). */
+  boolean[] starts() {
+    return starts;
   }
 
   /**
@@ -108,6 +116,11 @@ final class NearMisses {
     if (to - from < MIN_LENGTH - 1) {
       return null;
     }
+    // The index turns most words away at once: the dictionary is read only for a word near a tool.
+    TaxonomyEntry found = within(text, from, to, false);
+    if (found == null && !respellable(text, from, to)) {
+      return null;
+    }
     String word = text.substring(from, to);
     String lower = word.toLowerCase(Locale.ROOT);
     if (word.equals(word.toUpperCase(Locale.ROOT))) {
@@ -116,13 +129,23 @@ final class NearMisses {
     if (ToolDiscovery.bundled().ordinary(lower) || !Character.isUpperCase(word.charAt(0)) && derived(lower)) {
       return null; // a word of the dictionary is that word ("Toggle"); in lower case, a word made from one too ("archival")
     }
-    TaxonomyEntry found = within(text, from, to, false);
     if (found != null) {
       return found;
     }
     // Written by its sound: ph for f or f for ph (Graphana for Grafana), then within one edit.
-    String respelled = lower.contains("ph") ? lower.replace("ph", "f") : lower.indexOf('f') >= 0 ? lower.replace("f", "ph") : null;
-    return respelled == null || notMisspellings.contains(lower) ? null : within(respelled, 0, respelled.length(), true);
+    String respelled = lower.contains("ph") ? lower.replace("ph", "f") : lower.replace("f", "ph");
+    return notMisspellings.contains(lower) ? null : within(respelled, 0, respelled.length(), true);
+  }
+
+  /** Whether {@code text[from, to)} has an f or a ph: a word that may be written by its sound. */
+  private static boolean respellable(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = (char) (text.charAt(i) | 0x20);
+      if (c == 'f' || c == 'p' && i + 1 < to && (text.charAt(i + 1) | 0x20) == 'h') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** English endings that make a word from another: archive, archival; release, releaser; parse, parsable. */

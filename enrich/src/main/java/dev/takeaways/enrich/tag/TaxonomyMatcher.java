@@ -330,7 +330,8 @@ public final class TaxonomyMatcher {
               if (s.isKeyword()) {
                 hits.add(new Match(start, end, s));
               }
-            });
+            },
+            nearMisses == null ? null : nearMisses.starts());
     if (nearMisses != null && strangers.count() > 0) {
       TaxonomyEntry[] near = nearMisses.near(text, strangers);
       for (int i = 0; i < near.length; i++) {

@@ -119,9 +119,22 @@ final class Words {
   /** The fewest letters of a word in lower case that may be a misspelling ("twistlick"): shorter ones are too often other words. */
   static final int LOWER_CASE_STRANGER = 8;
 
+  /** How many values {@link #startIndex} takes. */
+  static final int STARTS = 27 * 27 * 27;
+
+  /** The first three characters of the word at {@code start}, lower-cased letters (anything else counts as one), as a number below {@link #STARTS}. */
+  static int startIndex(CharSequence text, int start) {
+    int index = 0;
+    for (int i = start; i < start + 3; i++) {
+      char c = i < text.length() ? Character.toLowerCase(text.charAt(i)) : ' ';
+      index = index * 27 + (c >= 'a' && c <= 'z' ? c - 'a' + 1 : 0);
+    }
+    return index;
+  }
+
   /**
    * The words that are no word of the taxonomy, capitalized and of at least five letters, or in lower
-   * case and of at least {@value #LOWER_CASE_STRANGER}: candidates for misspellings.
+   * case, of at least {@value #LOWER_CASE_STRANGER} and starting as some name does: candidates for misspellings.
    *
    * @param spans start and end in the text, in pairs; {@code count} pairs
    * @param keys each word's key, folded ({@link #key}): the same word, the same key
@@ -139,6 +152,14 @@ final class Words {
    * character.
    */
   <V> Strangers scan(String text, WordTrie<V> trie, Hits<V> hits) {
+    return scan(text, trie, hits, null);
+  }
+
+  /**
+   * As {@link #scan(String, WordTrie, Hits)}, reporting words in lower case as strangers only where
+   * {@code lowerCaseStarts} holds their first three letters ({@link #startIndex}); none when null.
+   */
+  <V> Strangers scan(String text, WordTrie<V> trie, Hits<V> hits, boolean[] lowerCaseStarts) {
     int length = text.length();
     byte[] bytes = bytes(text);
     // Where the last known words started: a spelling found ends at the current word and spans at
@@ -200,7 +221,8 @@ final class Words {
       if (code == UNKNOWN) {
         state = 0;
         boolean named = i - start >= 4 && isDigit(text.charAt(i - 1)) && gluedVersion(text, start, i, trie, hits);
-        if (!named && i - start >= (Character.isUpperCase(text.charAt(start)) ? 5 : LOWER_CASE_STRANGER)) {
+        if (!named && (Character.isUpperCase(text.charAt(start)) ? i - start >= 5
+            : i - start >= LOWER_CASE_STRANGER && lowerCaseStarts != null && lowerCaseStarts[startIndex(text, start)])) {
           if (strangers == keys.length) {
             keys = Arrays.copyOf(keys, Math.max(8, strangers * 2));
             spans = Arrays.copyOf(spans, keys.length * 2);

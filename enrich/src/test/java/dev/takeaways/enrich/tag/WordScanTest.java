@@ -163,7 +163,7 @@ class WordScanTest {
 
     List<Token> expected = tokens.stream()
         .filter(t -> !VOCABULARY.containsKey(t.folded())
-            && t.end() - t.start() >= (Character.isUpperCase(text.charAt(t.start())) ? 5 : Words.LOWER_CASE_STRANGER)
+            && Character.isUpperCase(text.charAt(t.start())) && t.end() - t.start() >= 5
             && gluedSpelling(t) == null)
         .toList();
     List<String> spans = new ArrayList<>();
