@@ -126,7 +126,8 @@ final class NearMisses {
     if (word.equals(word.toUpperCase(Locale.ROOT))) {
       return null; // all capitals: an acronym or a constant (UNSPEC), not a name misspelled
     }
-    if (ToolDiscovery.bundled().ordinary(lower) || !Character.isUpperCase(word.charAt(0)) && derived(lower)) {
+    ToolDiscovery dictionary = ToolDiscovery.bundled();
+    if (dictionary.ordinary(lower) || !Character.isUpperCase(word.charAt(0)) && dictionary.derived(lower)) {
       return null; // a word of the dictionary is that word ("Toggle"); in lower case, a word made from one too ("archival")
     }
     if (found != null) {
@@ -143,23 +144,6 @@ final class NearMisses {
       char c = (char) (text.charAt(i) | 0x20);
       if (c == 'f' || c == 'p' && i + 1 < to && (text.charAt(i + 1) | 0x20) == 'h') {
         return true;
-      }
-    }
-    return false;
-  }
-
-  /** English endings that make a word from another: archive, archival; release, releaser; parse, parsable. */
-  private static final List<String> ENDINGS = List.of("s", "es", "ed", "er", "ers", "ing", "al", "able", "ible", "ly", "ness", "ment", "ion");
-
-  /** Whether {@code word} (lower case) is a word of the dictionary with one of {@link #ENDINGS}: its stem, or its stem and an e, is one. */
-  private static boolean derived(String word) {
-    ToolDiscovery words = ToolDiscovery.bundled();
-    for (String ending : ENDINGS) {
-      if (word.length() > ending.length() + 2 && word.endsWith(ending)) {
-        String stem = word.substring(0, word.length() - ending.length());
-        if (words.ordinary(stem) || words.ordinary(stem + "e")) {
-          return true;
-        }
       }
     }
     return false;

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * A candidate must look like a name: one word of letters and digits (hyphens inside), not an
- * ordinary English word or a word of computing jargon (a dictionary bundled with the taxonomy), not
+ * ordinary English word or a word of computing jargon (a dictionary bundled with the taxonomy) nor
+ * one made from such a word by an English ending (Vendoring, parsable), not
  * an acronym (all capitals), not shorter than four letters in lower case, not a number. Pure and
  * thread-safe.
  */
@@ -114,6 +115,26 @@ final class ToolDiscovery {
   /** Whether {@code word} (lower case) is in the dictionary of ordinary words. */
   boolean ordinary(String word) {
     return ordinaryWords.contains(word);
+  }
+
+  /** English endings that make a word from another: archive, archival; release, releaser; vendor, vendoring. */
+  private static final List<String> ENDINGS =
+      List.of("s", "es", "ed", "er", "ers", "ing", "al", "able", "ible", "ly", "ness", "ment", "ion");
+
+  /**
+   * Whether {@code word} (lower case) is a word of the dictionary with one of {@link #ENDINGS}: its
+   * stem, or its stem and an e, is one ("vendoring", "parsable"). The dictionary lacks many such words.
+   */
+  boolean derived(String word) {
+    for (String ending : ENDINGS) {
+      if (word.length() > ending.length() + 2 && word.endsWith(ending)) {
+        String stem = word.substring(0, word.length() - ending.length());
+        if (ordinaryWords.contains(stem) || ordinaryWords.contains(stem + "e")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Discovery with the bundled dictionary of ordinary words, read once. */
@@ -476,16 +497,12 @@ final class ToolDiscovery {
       }
       String part = lower.substring(from, to);
       String word = lower.substring(from, letters);
-      if (!ordinaryWords.contains(word) && !ordinaryWords.contains(part) && !plural(word)) {
+      if (!ordinaryWords.contains(word) && !ordinaryWords.contains(part) && !derived(word)) {
         return true;
       }
       from = to + 1;
     }
     return false;
-  }
-
-  private boolean plural(String word) {
-    return word.endsWith("s") && ordinaryWords.contains(word.substring(0, word.length() - 1));
   }
 
   private static boolean overlaps(List<int[]> known, int start, int end) {

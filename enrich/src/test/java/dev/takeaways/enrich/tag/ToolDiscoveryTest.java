@@ -27,6 +27,8 @@ class ToolDiscoveryTest {
     assertThat(discovered(MATCHER.tag("Then we switched Quarvix off"))).as("no 'to' after a verb of moving").isEmpty();
     assertThat(discovered(MATCHER.tag("This is a great tool for everyone"))).isEmpty();
     assertThat(discovered(MATCHER.tag("Kevin is a senior engineer"))).as("a person").isEmpty();
+    assertThat(discovered(MATCHER.tag("Vendoring is a practice, not a tool"))).as("a word made from an ordinary word").isEmpty();
+    assertThat(discovered(MATCHER.tag("Flumoxing is a tool of ours"))).containsExactly("tool:flumoxing@0.7");
   }
 
   @Test
