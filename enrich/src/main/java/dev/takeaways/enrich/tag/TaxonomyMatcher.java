@@ -455,11 +455,41 @@ public final class TaxonomyMatcher {
 
   /** The tag of a discovered tool, or null when it is under the threshold or {@code tags} has it. */
   Tag discovered(ToolDiscovery.Found f, List<Tag> tags) {
-    String id = "tool:" + f.name().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
-    if (f.confidence() < minConfidence || tags.stream().anyMatch(t -> t.id().equals(id))) {
+    if (f.confidence() < minConfidence) {
       return null;
     }
-    return new Tag(id, new Tag.Evidence(f.name(), f.start(), f.end(), "discovered", f.confidence()));
+    // A known tool's name with a version or a part after it (linkerd2, linkerd2-proxy, kubernetes-on-aws) is that tool.
+    String known = knownHead(f.name());
+    String id = known != null ? known : "tool:" + f.name().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+    if (tags.stream().anyMatch(t -> t.id().equals(id))) {
+      return null;
+    }
+    return new Tag(id, new Tag.Evidence(f.name(), f.start(), f.end(), known != null ? "variant" : "discovered", f.confidence()));
+  }
+
+  /**
+   * The id of the known tool that the first word of {@code name} names on its own (no ordinary
+   * word), once a version glued to it is taken off, when there is more after it; or null.
+   */
+  private String knownHead(String name) {
+    int end = 0;
+    while (end < name.length() && Character.isLetterOrDigit(name.charAt(end))) {
+      end++;
+    }
+    int letters = end;
+    while (letters > 0 && Character.isDigit(name.charAt(letters - 1))) {
+      letters--;
+    }
+    if (letters < 2 || letters == name.length()) {
+      return null;
+    }
+    String head = name.substring(0, letters);
+    List<Match> matches = scan(head, new boolean[contextIdByKey.size()]);
+    if (matches.size() != 1 || matches.get(0).start() != 0 || matches.get(0).end() != letters || !isTool(matches.get(0))
+        || matches.get(0).spelling().need() != Need.NOTHING) {
+      return null;
+    }
+    return matches.get(0).spelling().tagId();
   }
 
   /** {@code found} and the tools {@link ToolDiscovery} finds beside them. */

@@ -91,6 +91,15 @@ class ToolDiscoveryTest {
   }
 
   @Test
+  void aKnownToolsNameWithAVersionOrAPartAfterItIsThatTool() {
+    assertThat(MATCHER.tag("Linkerd runs as a sidecar; linkerd2-proxy is a proxy written in Rust")).extracting(Tag::id)
+        .containsExactly("tool:linkerd");
+    List<String> items = List.of("Jenkins: builds", "Nagios: pages", "Nagios2-bridge: a plugin that forwards the pages");
+    assertThat(SECTIONS.withListDiscoveries(items, MATCHER.tagAll(items)).get(2)).extracting(Tag::id)
+        .contains("tool:nagios").doesNotContain("tool:nagios2-bridge");
+  }
+
+  @Test
   void anItemLedByAWordMadeFromAnOrdinaryWordIsNoTool() {
     for (String lead : List.of("Vendoring", "Flumoxing")) {
       List<String> items = List.of("Jenkins: builds every branch", "Nagios: pages the on-call", lead + ": copies external software into the repository");
