@@ -168,9 +168,12 @@ public final class TaxonomyGenerator {
     // The broad lists, classified (BroadSources), after the DevOps lists: a name they share joins those entries.
     Map<String, String> slugByCompactKey = new HashMap<>();
     slugByKey.forEach((k, slug) -> slugByCompactKey.putIfAbsent(BroadSources.compact(k), slug));
+    Set<String> excludedCompact = new HashSet<>();
+    excludedNames.forEach(n -> excludedCompact.add(BroadSources.compact(n)));
     BroadSources broad = new BroadSources(n -> isRareEnglish(n) || isProperNoun(n), vendors.stream().map(String::strip).toList());
     for (BroadSources.Candidate c : broad.candidates(sources.broad(), Set.copyOf(slugByCompactKey.keySet()))) {
-      if (excludedNames.contains(key(c.name())) || isMakerOnly(c, slugByCompactKey)) {
+      // The broad lists write names run together (openjsfoundation): an excluded name is excluded however written.
+      if (excludedCompact.contains(BroadSources.compact(c.name())) || isMakerOnly(c, slugByCompactKey)) {
         continue;
       }
       Set<String> aliases = new LinkedHashSet<>(c.aliases());

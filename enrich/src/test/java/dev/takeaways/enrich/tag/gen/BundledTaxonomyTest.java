@@ -195,6 +195,8 @@ class BundledTaxonomyTest {
     assertThat(slugOf.apply("apache-storm")).isEqualTo("apache-storm");
     // A maker's name alone is the company: its products are the tools, but a DevOps list's Grafana stays.
     assertThat(bySlug).doesNotContainKeys("red-hat", "redhat", "netflix", "microsoft", "vmware", "hashicorp").containsKeys("grafana");
+    // Foundations and standards bodies are organisations, however a list writes them (openjsfoundation).
+    assertThat(bySlug).doesNotContainKeys("cncf", "owasp", "w3c", "openjs-foundation", "openjsfoundation", "apachesoftwarefoundation");
     assertThat(new TaxonomyMatcher(Taxonomy.bundled()).tag("Redhat helps people build boring software with OpenShift"))
         .extracting(Tag::id).containsExactly("tool:openshift");
     // A brand of simple-icons named with a maker of software is software, though no other list has it,
