@@ -1,7 +1,11 @@
 package dev.takeaways.bench;
 
 import dev.takeaways.app.bench.SyntheticNotes;
+import dev.takeaways.enrich.EnrichResult;
+import dev.takeaways.enrich.NoteEnricher;
 import dev.takeaways.enrich.parse.NoteParser;
+import dev.takeaways.model.EnrichedNote;
+import dev.takeaways.model.RawNote;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +20,12 @@ final class BenchNotes {
   /** The parse-only reference: commonmark-java configured as {@code NoteParser} configures it. */
   static Parser commonmark() {
     return NoteParser.markdownParser();
+  }
+
+  /** The seed as the enrich stream writes it to {@code notes.enriched}, with the bundled taxonomy. */
+  static EnrichedNote enrichedSeed() throws IOException {
+    RawNote raw = RawNote.of("seed.md", "seed.md", new RawNote.Source(RawNote.Source.CLI, null), load("seed"), 1);
+    return ((EnrichResult.Enriched) NoteEnricher.withBundledTaxonomy().enrich(raw)).note();
   }
 
   /** {@code seed} or {@code large}; prints its size so that times convert to MB/s. */

@@ -1,10 +1,7 @@
 package dev.takeaways.bench;
 
-import dev.takeaways.enrich.EnrichResult;
-import dev.takeaways.enrich.NoteEnricher;
 import dev.takeaways.model.EnrichedNote;
 import dev.takeaways.model.JsonSerde;
-import dev.takeaways.model.RawNote;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,9 +33,7 @@ public class SerdeBenchmark {
 
   @Setup
   public void enrich() throws Exception {
-    String seed = BenchNotes.load("seed");
-    note = ((EnrichResult.Enriched) NoteEnricher.withBundledTaxonomy()
-        .enrich(RawNote.of("seed.md", "seed.md", new RawNote.Source(RawNote.Source.CLI, null), seed, 1))).note();
+    note = BenchNotes.enrichedSeed();
     json = serde.toBytes(note);
     System.out.printf("%nthe enriched seed: %d bytes of JSON, %d takeaways%n", json.length, note.takeaways().size());
   }

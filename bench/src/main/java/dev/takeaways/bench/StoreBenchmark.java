@@ -1,9 +1,6 @@
 package dev.takeaways.bench;
 
-import dev.takeaways.enrich.EnrichResult;
-import dev.takeaways.enrich.NoteEnricher;
 import dev.takeaways.model.EnrichedNote;
-import dev.takeaways.model.RawNote;
 import dev.takeaways.model.Session;
 import dev.takeaways.model.Takeaway;
 import dev.takeaways.publish.JdbcNoteStore;
@@ -70,9 +67,7 @@ public class StoreBenchmark {
       url = newPostgresDatabase();
     }
     target = JdbcNoteStore.open(url, Clock.systemUTC());
-    String seed = BenchNotes.load("seed");
-    EnrichedNote note = ((EnrichResult.Enriched) NoteEnricher.withBundledTaxonomy()
-        .enrich(RawNote.of("seed.md", "seed.md", new RawNote.Source(RawNote.Source.CLI, null), seed, 1))).note();
+    EnrichedNote note = BenchNotes.enrichedSeed();
     for (int i = 0; i < IDS; i++) {
       String id = "note-" + i + ".md";
       List<Takeaway> takeaways = note.takeaways().stream()
