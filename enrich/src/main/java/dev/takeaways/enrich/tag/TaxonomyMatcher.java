@@ -82,6 +82,9 @@ public final class TaxonomyMatcher {
   private final PracticeCues practiceCues = PracticeCues.bundled();
   /** The practices of the taxonomy in use: a cue may only tag one of these. */
   private final Set<String> practiceIds = new HashSet<>();
+  /** Parts of a tool written after its name with a hyphen, besides kinds of software: salt-master, puppet-agent. */
+  private static final Set<String> COMPONENTS = Set.of("master", "minion", "worker", "node", "operator", "controller", "exporter", "web", "ui");
+
   /** The context ids of {@link ToolDiscovery#MARKERS}, in order. */
   private final int[] markerIds;
 
@@ -589,17 +592,15 @@ public final class TaxonomyMatcher {
    * tool. A kind of software joined to it ({@code vault-agent}, {@code salt-master}) leaves it a name.
    */
   static boolean inCompound(String text, int start, int end) {
-    boolean before = start >= 2 && text.charAt(start - 1) == '-' && Character.isLetterOrDigit(text.charAt(start - 2));
-    boolean after = end + 1 < text.length() && text.charAt(end) == '-' && Character.isLetterOrDigit(text.charAt(end + 1));
-    if (!before && !after) {
+    if (start >= 2 && text.charAt(start - 1) == '-' && Character.isLetterOrDigit(text.charAt(start - 2))) {
+      return true; // a word before it: groff-base
+    }
+    if (end + 1 >= text.length() || text.charAt(end) != '-' || !Character.isLetterOrDigit(text.charAt(end + 1))) {
       return false;
     }
-    String joined = after ? TagConfidence.wordAfter(text, end + 1) : TagConfidence.wordBefore(text, start - 1);
-    return !(after && !before && (TagConfidence.KINDS_OF_SOFTWARE.contains(joined) || COMPONENTS.contains(joined)));
+    String joined = TagConfidence.wordAfter(text, end + 1);
+    return !TagConfidence.KINDS_OF_SOFTWARE.contains(joined) && !COMPONENTS.contains(joined);
   }
-
-  /** Parts of a tool written after its name with a hyphen: salt-master, puppet-agent. */
-  private static final Set<String> COMPONENTS = Set.of("master", "minion", "worker", "node", "operator", "controller", "exporter", "web", "ui");
 
   /**
    * Whether the match is the host of a link to one account's page ({@code
