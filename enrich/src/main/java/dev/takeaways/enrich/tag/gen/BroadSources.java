@@ -140,8 +140,8 @@ final class BroadSources {
       // A software maker's brand is software by its maker's name (Google Cloud Storage), unless the
       // product is known by its own name already (BigQuery), which then stands for it.
       String maker = makerOf(title);
-      boolean makers = maker != null && !agreeing.contains(compact(title.substring(maker.length() + 1)));
-      if (!forge && !agreed && !makers) {
+      boolean makersBrand = maker != null && !agreeing.contains(compact(title.substring(maker.length() + 1)));
+      if (!forge && !agreed && !makersBrand) {
         continue;
       }
       Set<String> aliases = new LinkedHashSet<>();
