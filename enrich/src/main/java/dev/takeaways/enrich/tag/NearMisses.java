@@ -76,7 +76,7 @@ final class NearMisses {
     }
   }
 
-  /** The starts of the names misspellings are looked for, for {@link Words#scan(String, WordTrie, Words.Hits, boolean[])}: a misspelling in lower case keeps its first three letters ("twistlick"). */
+  /** The starts of the names misspellings are looked for, for {@link Words#scan}: a misspelling in lower case keeps its first three letters ("twistlick"). */
   boolean[] starts() {
     return starts;
   }

@@ -416,15 +416,22 @@ public final class TaxonomyMatcher {
    * null when the item is anything else. For {@link SectionCues}.
    */
   Tag nameOnly(String item) {
-    int end = nameEnd(item);
-    List<Match> matches = scan(item, new boolean[contextIdByKey.size()]);
-    if (matches.size() != 1 || matches.get(0).start() != 0 || matches.get(0).end() != end || !isTool(matches.get(0))) {
+    Match m = toolSpanning(item, nameEnd(item));
+    if (m == null) {
       return null;
     }
-    Match m = matches.get(0);
     int index = m.spelling().entryIndex();
     double confidence = TagConfidence.of(m.spelling().entry(), listed[index], broadBase[index], "context", false, item, m.start(), m.end(), true);
     return new Tag(m.spelling().tagId(), new Tag.Evidence(item.substring(m.start(), m.end()), m.start(), m.end(), "context", round(confidence)));
+  }
+
+  /** The one match of {@code text}, when it is a tool's and spans {@code text[0, end)}; else null. */
+  private Match toolSpanning(String text, int end) {
+    List<Match> matches = scan(text, new boolean[contextIdByKey.size()]);
+    if (matches.size() != 1 || matches.get(0).start() != 0 || matches.get(0).end() != end || !isTool(matches.get(0))) {
+      return null;
+    }
+    return matches.get(0);
   }
 
   /** Where a name-only item's name ends: before its closing punctuation ("Slack."). */
@@ -486,13 +493,8 @@ public final class TaxonomyMatcher {
     if (letters < 2 || letters == name.length()) {
       return null;
     }
-    String head = name.substring(0, letters);
-    List<Match> matches = scan(head, new boolean[contextIdByKey.size()]);
-    if (matches.size() != 1 || matches.get(0).start() != 0 || matches.get(0).end() != letters || !isTool(matches.get(0))
-        || matches.get(0).spelling().need() != Need.NOTHING) {
-      return null;
-    }
-    return matches.get(0).spelling().tagId();
+    Match m = toolSpanning(name.substring(0, letters), letters);
+    return m == null || m.spelling().need() != Need.NOTHING ? null : m.spelling().tagId();
   }
 
   /** {@code found} and the tools {@link ToolDiscovery} finds beside them. */

@@ -149,15 +149,8 @@ final class Words {
    * root, since no spelling holds one. One pass, over the text as bytes (a character beyond Latin-1
    * is a {@code ?} there, read again from the text): an ASCII word is found and keyed eight
    * characters at a time ({@link Swar#wordBytes}); a word with any other character goes character by
-   * character.
-   */
-  <V> Strangers scan(String text, WordTrie<V> trie, Hits<V> hits) {
-    return scan(text, trie, hits, null);
-  }
-
-  /**
-   * As {@link #scan(String, WordTrie, Hits)}, reporting words in lower case as strangers only where
-   * {@code lowerCaseStarts} holds their first three letters ({@link #startIndex}); none when null.
+   * character. Words in lower case are strangers only where {@code lowerCaseStarts} holds their first
+   * three letters ({@link #startIndex}); none when it is null.
    */
   <V> Strangers scan(String text, WordTrie<V> trie, Hits<V> hits, boolean[] lowerCaseStarts) {
     int length = text.length();

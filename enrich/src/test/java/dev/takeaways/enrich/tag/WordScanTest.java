@@ -157,7 +157,7 @@ class WordScanTest {
   void scanFindsWhatAPlainReadingFinds(@ForAll("texts") String text) {
     List<Token> tokens = read(text);
     List<String> hits = new ArrayList<>();
-    Words.Strangers strangers = WORDS.scan(text, TRIE, (start, end, spelling) -> hits.add(start + ".." + end + " " + spelling));
+    Words.Strangers strangers = WORDS.scan(text, TRIE, (start, end, spelling) -> hits.add(start + ".." + end + " " + spelling), null);
 
     assertThat(hits).containsExactlyInAnyOrderElementsOf(expectedHits(text, tokens));
 
