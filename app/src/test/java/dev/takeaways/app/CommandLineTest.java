@@ -110,10 +110,10 @@ class CommandLineTest {
         .isEqualTo(Notes.evalNotes().size());
     assertThat(report.get("rules").findValuesAsText("rule")).contains("exact", "alias", "cue", "implied");
     // A regression guard on the split we tune on, a little under the figures measured when it was last
-    // set (tools P 0.926 R 0.938 on 2026-12-08, practices P 0.946 R 0.795, at the default confidence threshold): it says
+    // set (tools P 0.950 R 0.938 on 2026-12-08, practices P 0.946 R 0.795, at the default confidence threshold): it says
     // nothing about notes nobody tuned for; the check split does, and it is reported, not asserted.
     JsonNode tune = report.get("splits").get("tune");
-    assertThat(tune.get("tools").get("precision").asDouble()).isGreaterThanOrEqualTo(0.90);
+    assertThat(tune.get("tools").get("precision").asDouble()).isGreaterThanOrEqualTo(0.93);
     assertThat(tune.get("tools").get("recall").asDouble()).isGreaterThanOrEqualTo(0.91);
     assertThat(tune.get("practices").get("precision").asDouble()).isGreaterThanOrEqualTo(0.93);
     assertThat(tune.get("practices").get("recall").asDouble()).isGreaterThanOrEqualTo(0.78);

@@ -199,6 +199,10 @@ class BundledTaxonomyTest {
     assertThat(bySlug).doesNotContainKeys("cncf", "owasp", "w3c", "openjs-foundation", "openjsfoundation", "apachesoftwarefoundation");
     assertThat(new TaxonomyMatcher(Taxonomy.bundled()).tag("Redhat helps people build boring software with OpenShift"))
         .extracting(Tag::id).containsExactly("tool:openshift");
+    // Social networks and media sites are where people talk, not tools; a developers' site and chat tools stay.
+    assertThat(bySlug).doesNotContainKeys("facebook", "twitter", "linkedin", "youtube", "slideshare").containsKeys("stack-overflow", "slack");
+    assertThat(new TaxonomyMatcher(Taxonomy.bundled()).tag("Slides on SlideShare, follow-ups on Twitter and LinkedIn, alerts in Slack"))
+        .extracting(Tag::id).contains("tool:slack").noneMatch(id -> !id.equals("tool:slack") && id.startsWith("tool:"));
     // A brand of simple-icons named with a maker of software is software, though no other list has it,
     // unless its product is known by its own name already (BigQuery stands for Google BigQuery).
     assertThat(bySlug.get("google-cloud-storage").source()).isEqualTo("simple-icons+vendors");
