@@ -123,7 +123,11 @@ class BundledTaxonomyTest {
       TreeSet<String> rare = new TreeSet<>();
       for (String word : Files.readAllLines(large, StandardCharsets.UTF_8)) {
         String w = word.toLowerCase(Locale.ROOT);
-        if (w.matches("[a-z]+") && tokens.contains(w) && !words.contains(word) && !words.contains(w)) {
+        // A word the dictionary writes with capitals inside is a brand it took in (DynamoDB, SharePoint,
+        // GitHub), not an English word: it makes no name ambiguous. People's names stay (McIntyre, DiCaprio).
+        boolean brand = word.matches("[A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Z]{2,}[a-z][A-Za-z]*")
+            && !word.matches("(Mc|Mac|De|Di|Du|La|Le|Fitz)[A-Z][a-z]+|[A-Z]+e?s");
+        if (w.matches("[a-z]+") && !brand && tokens.contains(w) && !words.contains(word) && !words.contains(w)) {
           rare.add(w);
         }
       }
@@ -199,6 +203,10 @@ class BundledTaxonomyTest {
     assertThat(bySlug).doesNotContainKeys("cncf", "owasp", "w3c", "openjs-foundation", "openjsfoundation", "apachesoftwarefoundation");
     assertThat(new TaxonomyMatcher(Taxonomy.bundled()).tag("Redhat helps people build boring software with OpenShift"))
         .extracting(Tag::id).containsExactly("tool:openshift");
+    // A word the dictionary writes with capitals inside is a brand it took in, not English: DynamoDB is a name.
+    assertThat(bySlug.get("dynamodb").ambiguous()).isFalse();
+    assertThat(new TaxonomyMatcher(Taxonomy.bundled()).tag("We moved sessions to DynamoDB last year."))
+        .extracting(Tag::id).containsExactly("tool:dynamodb");
     // Social networks and media sites are where people talk, not tools; a developers' site and chat tools stay.
     assertThat(bySlug).doesNotContainKeys("facebook", "twitter", "linkedin", "youtube", "slideshare").containsKeys("stack-overflow", "slack");
     assertThat(new TaxonomyMatcher(Taxonomy.bundled()).tag("Slides on SlideShare, follow-ups on Twitter and LinkedIn, alerts in Slack"))
