@@ -132,7 +132,7 @@ public final class NoteEnricher {
     sections.forEach(section -> wholeNote.addAll(Arrays.asList(SECTION_SEPARATOR.split(section))));
     wholeNote.removeIf(String::isBlank);
     texts.addAll(wholeNote);
-    List<List<Tag>> tags = new ArrayList<>(matcher.tagAll(texts));
+    List<List<Tag>> tags = new ArrayList<>(matcher.tagAll(texts, extraction.codeSpans()));
     // Consecutive takeaways of one section read as one list: its items may introduce tools.
     for (int from = 0, to; from < takeaways.size(); from = to) {
       to = from + 1;

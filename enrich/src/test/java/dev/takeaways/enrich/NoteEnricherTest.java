@@ -36,6 +36,24 @@ class NoteEnricherTest {
   }
 
   @Test
+  void theProgramOfACommandWrittenAsCodeIsATool() {
+    String text = """
+        # TIL
+
+        - Run `kind create cluster` for a throwaway cluster.
+        - What kind of magic is this? Kubernetes, Docker and Helm agree.
+        - The `kind` field of every manifest names its type.
+        - Kind regards, the `helm install` crew.
+        """;
+    EnrichedNote note = ((EnrichResult.Enriched) enrich("til.md", text)).note();
+
+    assertThat(note.takeaways()).extracting(t -> t.tags().stream().map(Tag::id).filter(id -> id.equals("tool:kind")).toList())
+        .containsExactly(java.util.List.of("tool:kind"), java.util.List.of(), java.util.List.of(), java.util.List.of());
+    assertThat(note.takeaways().get(0).tags()).filteredOn(t -> t.id().equals("tool:kind"))
+        .extracting(t -> t.evidence().text(), t -> t.evidence().rule()).containsExactly(Tuple.tuple("kind", "context"));
+  }
+
+  @Test
   void aHeadingThatIsOneNameWhoseSectionSaysWhatSoftwareItIsIsATool() {
     String text = """
         # Platform day

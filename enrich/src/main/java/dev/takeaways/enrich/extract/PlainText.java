@@ -25,6 +25,8 @@ final class PlainText {
   private boolean wide;
   private boolean pendingSpace;
   private List<Bold> strong;
+  /** The code spans of the last walk, tidy ({@code `kind create cluster`}: kind create cluster). */
+  private final List<String> codes = new ArrayList<>(0);
 
   /** The node's text, tidy (see {@link #tidy}): collapsed while it is collected, in one pass. */
   String of(Node node) {
@@ -62,6 +64,12 @@ final class PlainText {
     }
     pendingSpace = false;
     strong = bolds;
+    codes.clear();
+  }
+
+  /** The code spans of the node last rendered ({@link #of}, {@link #withStrong}), in order. */
+  List<String> codes() {
+    return codes.isEmpty() ? List.of() : List.copyOf(codes);
   }
 
   private void node(Node node) {
@@ -70,7 +78,11 @@ final class PlainText {
     } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
       space();
     } else if (node instanceof Code code) {
+      int from = out.length() + (pendingSpace ? 1 : 0);
       append(code.getLiteral());
+      if (out.length() > from) {
+        codes.add(out.substring(from));
+      }
     } else if (node instanceof StrongEmphasis bold) {
       strong(bold);
     } else if (node instanceof Paragraph) {

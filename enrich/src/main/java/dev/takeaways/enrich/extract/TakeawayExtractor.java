@@ -58,7 +58,7 @@ public final class TakeawayExtractor {
     Walk walk = new Walk(noteId, note.body());
     walk.run();
     walk.wholeNoteSession(note.frontMatter());
-    return new Extraction(walk.firstHeading, walk.sessions, walk.takeaways);
+    return new Extraction(walk.firstHeading, walk.sessions, walk.takeaways, walk.codeSpans);
   }
 
   private static final class Walk {
@@ -66,6 +66,10 @@ public final class TakeawayExtractor {
     private final MarkdownBody body;
     private final List<Session> sessions = new ArrayList<>();
     private final List<Takeaway> takeaways = new ArrayList<>();
+    /** For each takeaway, the code spans of its text. */
+    private final List<List<String>> codeSpans = new ArrayList<>();
+    /** The code spans of the block being read, for the takeaways made of it. */
+    private List<String> blockCodes = List.of();
     private final Deque<Section> open = new ArrayDeque<>();
     private final Map<String, Integer> sessionOccurrences = new HashMap<>();
     private final Map<String, Boolean> talkSections = new HashMap<>();
@@ -233,10 +237,24 @@ public final class TakeawayExtractor {
               section,
               takeaways.size(),
               List.of()));
+      List<String> codes = List.of();
+      for (String code : blockCodes) {
+        if (text.contains(code)) {
+          codes = codes.isEmpty() ? new ArrayList<>(2) : codes;
+          codes.add(code);
+        }
+      }
+      codeSpans.add(codes);
     }
 
     private void paragraph(Paragraph paragraph, boolean inList) {
       PlainText.WithStrong collected = plain.withStrong(paragraph);
+      blockCodes = plain.codes();
+      paragraph(collected, inList);
+      blockCodes = List.of();
+    }
+
+    private void paragraph(PlainText.WithStrong collected, boolean inList) {
       String text = collected.text();
       if (!collected.strong().isEmpty()) {
         List<String> highlights = new ArrayList<>();
@@ -319,7 +337,10 @@ public final class TakeawayExtractor {
 
       @Override
       public void visit(BlockQuote blockQuote) {
-        add(TakeawayKind.QUOTE, plain.of(blockQuote));
+        String quote = plain.of(blockQuote);
+        blockCodes = plain.codes();
+        add(TakeawayKind.QUOTE, quote);
+        blockCodes = List.of();
       }
 
       @Override

@@ -153,7 +153,7 @@ public final class TaxonomyMatcher {
     for (TaxonomyEntry e : entries) {
       Need need = !e.ambiguous() ? Need.NOTHING : e.context().isEmpty() ? Need.PROPER_NOUN : Need.CONTEXT;
       if (need == Need.PROPER_NOUN && e.name().equals(e.name().toLowerCase(Locale.ROOT))
-          && !e.source().contains("+") && !e.source().contains("devicon")) {
+          && !e.source().contains("+") && !e.source().contains("devicon") && !e.listed()) {
         continue; // an ordinary word only one list of packages or logos names (and, time): not looked for
       }
       addKeyword(byKey, e.name(), e, "exact", need);
@@ -295,9 +295,29 @@ public final class TaxonomyMatcher {
     return new String(out, from, n - from);
   }
 
-  /** The tags of one text on its own: its own words are its context. */
+  /**
+   * The tags of one text on its own: its own words are its context, and the code spans it writes
+   * between backticks ({@code `helm install`}) are code spans.
+   */
   public List<Tag> tag(String text) {
-    return tagAll(List.of(text)).get(0);
+    return tagAll(List.of(text), List.of(backtickSpans(text))).get(0);
+  }
+
+  /** The contents of {@code `...`} spans on one line of {@code text}. */
+  static List<String> backtickSpans(String text) {
+    List<String> out = new ArrayList<>(0);
+    for (int open = text.indexOf('`'); open >= 0; ) {
+      int close = text.indexOf('`', open + 1);
+      if (close < 0) {
+        break;
+      }
+      String code = text.substring(open + 1, close);
+      if (!code.isBlank() && code.indexOf('\n') < 0) {
+        out.add(code);
+      }
+      open = text.indexOf('`', close + 1);
+    }
+    return out;
   }
 
   /**
@@ -305,13 +325,23 @@ public final class TaxonomyMatcher {
    * with the evidence of its first mention, in order of appearance.
    */
   public List<List<Tag>> tagAll(List<String> texts) {
+    return tagAll(texts, List.of());
+  }
+
+  /**
+   * {@link #tagAll(List)}, with the code spans of each text as written ({@code `kind create
+   * cluster`}, without backticks in the text): an ordinary-word name that is a code span, or the
+   * program that starts one, is the tool. {@code codeSpans} may be shorter than {@code texts}.
+   */
+  public List<List<Tag>> tagAll(List<String> texts, List<List<String>> codeSpans) {
     List<List<Tag>> out = new ArrayList<>(texts.size());
     boolean[] context = new boolean[contextIdByKey.size()];
     long[] tagged = new long[(entryCount + 63) >>> 6]; // by entry index, cleared after each text
     boolean[] markers = new boolean[markerIds.length];
-    for (String text : texts) {
+    for (int i = 0; i < texts.size(); i++) {
+      String text = texts.get(i);
       List<Match> matches = scan(text, context);
-      out.add(resolve(text, matches, context, tagged, markers));
+      out.add(resolve(text, matches, context, tagged, markers, i < codeSpans.size() ? codeSpans.get(i) : List.of()));
       Arrays.fill(context, false);
     }
     return out;
@@ -359,7 +389,7 @@ public final class TaxonomyMatcher {
     return kept;
   }
 
-  private List<Tag> resolve(String text, List<Match> matches, boolean[] context, long[] tagged, boolean[] markers) {
+  private List<Tag> resolve(String text, List<Match> matches, boolean[] context, long[] tagged, boolean[] markers, List<String> codes) {
     if (matches.isEmpty()) {
       return discover(text, practiceCues.tag(text, List.of(), List.of(), List.of(), practiceIds::contains, minConfidence), context, markers);
     }
@@ -379,17 +409,19 @@ public final class TaxonomyMatcher {
       // (a listed tool's name needs no cue: not looked for).
       boolean enumerated = isTool(m) && (s.need() == Need.PROPER_NOUN || !listed[s.entryIndex()]) && inToolEnumeration(text, matches, i);
       boolean inList = s.need() == Need.PROPER_NOUN && enumerated;
+      boolean code = !codes.isEmpty() && inCodeSpan(text, m.start(), m.end(), codes);
       String rule =
           switch (s.need()) {
             case NOTHING -> s.rule();
             case CONTEXT -> !inCompound(text, m.start(), m.end())
-                && (otherTool || anyIn(s.contextIds(), context) || properNoun(text, m.start(), m.end(), e.name())) ? "context" : null;
-            case PROPER_NOUN -> !inCompound(text, m.start(), m.end()) && (inList || properNoun(text, m.start(), m.end(), e.name())) ? "context" : null;
+                && (otherTool || code || anyIn(s.contextIds(), context) || properNoun(text, m.start(), m.end(), e.name())) ? "context" : null;
+            case PROPER_NOUN -> !inCompound(text, m.start(), m.end()) && (inList || code || properNoun(text, m.start(), m.end(), e.name()))
+                ? "context" : null;
             case SAME_CASE -> sameLetters(text, m.start(), m.end(), e.name()) ? s.rule() : null;
           };
       int index = s.entryIndex();
       if (rule != null && (tagged[index >>> 6] & (1L << index)) == 0 && !profileLink(text, m.start(), m.end())) {
-        double confidence = TagConfidence.of(e, listed[index], broadBase[index], rule, s.need() == Need.PROPER_NOUN && !inList, text,
+        double confidence = TagConfidence.of(e, listed[index], broadBase[index], rule, s.need() == Need.PROPER_NOUN && !inList && !code, text,
             m.start(), m.end(), enumerated || (otherTool && !isOnlyTool(matches, m)));
         if (confidence >= minConfidence) {
           tagged[index >>> 6] |= 1L << index;
@@ -602,6 +634,22 @@ public final class TaxonomyMatcher {
     }
     String joined = TagConfidence.wordAfter(text, end + 1);
     return !TagConfidence.KINDS_OF_SOFTWARE.contains(joined) && !COMPONENTS.contains(joined);
+  }
+
+  /**
+   * Whether {@code text[start, end)} starts a command line written as code ({@code kind create
+   * cluster}, {@code helm install}): the program. A code span of one word is as often a module, a
+   * parameter or a key ({@code buffer}, {@code port}), and says nothing.
+   */
+  static boolean inCodeSpan(String text, int start, int end, List<String> codes) {
+    for (String code : codes) {
+      for (int at = text.indexOf(code); at >= 0 && at <= start; at = text.indexOf(code, at + 1)) {
+        if (at == start && end < at + code.length() && text.charAt(end) == ' ') {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

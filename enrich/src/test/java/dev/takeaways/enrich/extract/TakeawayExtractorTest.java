@@ -73,6 +73,28 @@ class TakeawayExtractorTest {
   }
 
   @Test
+  void eachTakeawayKeepsTheCodeSpansOfItsText() {
+    Extraction e = extract("""
+        # Notes
+
+        Run `kind create cluster`, then `kubectl get nodes`.
+
+        - plain words only
+
+        > quoted `helm install` line
+
+        | tool | note |
+        | --- | --- |
+        | kind | stale |
+        """);
+
+    assertThat(e.takeaways()).extracting(Takeaway::text).containsExactly(
+        "Run kind create cluster, then kubectl get nodes.", "plain words only", "quoted helm install line", "kind | stale");
+    assertThat(e.codeSpans()).containsExactly(
+        List.of("kind create cluster", "kubectl get nodes"), List.of(), List.of("helm install"), List.of());
+  }
+
+  @Test
   void takeawayIdsAreStableAndUnique() {
     List<String> first = extract(Notes.seed()).takeaways().stream().map(Takeaway::id).toList();
     List<String> second = extract(Notes.seed()).takeaways().stream().map(Takeaway::id).toList();

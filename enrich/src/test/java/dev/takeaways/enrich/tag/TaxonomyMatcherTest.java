@@ -43,6 +43,15 @@ class TaxonomyMatcherTest {
   }
 
   @Test
+  void anOrdinaryWordThatStartsACommandWrittenAsCodeIsItsProgram() {
+    assertThat(ids("Run `kind create cluster` first.")).containsExactly("tool:kind");
+    assertThat(ids("Run kind create cluster first.")).as("no backticks: words").isEmpty();
+    assertThat(ids("The `kind` field of a manifest.")).as("one word of code may be a key").isEmpty();
+    assertThat(ids("What kind of day, `kubectl get pods` said.")).doesNotContain("tool:kind");
+    assertThat(TaxonomyMatcher.backtickSpans("a `b c` d `e` `unclosed")).containsExactly("b c", "e");
+  }
+
+  @Test
   void aToolOnlyBroadListsNameIsBelievedAsAnItemOfAListOfTools() {
     assertThat(ids("Front end: requirejs, grunt, karma, mocha")).contains("tool:requirejs");
     assertThat(ids("We moved to requirejs last year")).as("alone, a broad entry needs another cue").doesNotContain("tool:requirejs");
