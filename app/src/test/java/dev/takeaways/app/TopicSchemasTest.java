@@ -3,6 +3,7 @@ package dev.takeaways.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -15,6 +16,7 @@ import dev.takeaways.model.EnrichedNote;
 import dev.takeaways.model.JsonSerde;
 import dev.takeaways.model.RawNote;
 import dev.takeaways.model.TaggedTakeaway;
+import dev.takeaways.model.Topics;
 import dev.takeaways.testsupport.Notes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +34,11 @@ class TopicSchemasTest {
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
   static Schema schema(String topic) throws IOException {
-    return REGISTRY.getSchema(JsonSerde.mapper().readTree(Notes.projectRoot().resolve("schemas/" + topic + ".v1.json").toFile()));
+    return schema(topic, topic.equals("notes.enriched") ? "v2" : "v1");
+  }
+
+  static Schema schema(String topic, String version) throws IOException {
+    return REGISTRY.getSchema(JsonSerde.mapper().readTree(Notes.projectRoot().resolve("schemas/" + topic + "." + version + ".json").toFile()));
   }
 
   static List<String> errors(Schema schema, Object record) {
@@ -63,6 +69,23 @@ class TopicSchemasTest {
       }
     }
     assertThat(takeaways).isGreaterThan(150);
+  }
+
+  @Test
+  void aNoteWrittenInTheOldSchemaValidatesAgainstItAndIsStillRead() throws IOException {
+    Schema v1 = schema("notes.enriched", "v1");
+    String id = Notes.SEED_NAME;
+    EnrichedNote note = ((EnrichResult.Enriched) NoteEnricher.withBundledTaxonomy()
+        .enrich(RawNote.of(id, id, new RawNote.Source("cli", null), Notes.seed(), 1))).note();
+    // v1 is the records' own mapping: what the mapper wrote before v2 had its own writer.
+    EnrichedNote old = new EnrichedNote("notes.enriched/v1", note.id(), note.path(), note.title(), note.created(), note.contentHash(),
+        note.ingestedAt(), note.sessions(), note.takeaways(), note.keywords(), note.tags(), note.warnings());
+    JsonNode written = new ObjectMapper().valueToTree(old);
+    assertThat(v1.validate(written)).extracting(Error::toString).isEmpty();
+
+    EnrichedNote read = Topics.NOTES_ENRICHED.serde().fromBytes(JsonSerde.mapper().writeValueAsBytes(written));
+    assertThat(read).isEqualTo(old);
+    assertThat(Topics.NOTES_ENRICHED.serde().toBytes(note).length).as("v2 is smaller").isLessThan(JsonSerde.mapper().writeValueAsBytes(written).length * 2 / 3);
   }
 
   @Test

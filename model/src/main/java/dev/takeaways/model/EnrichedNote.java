@@ -9,7 +9,8 @@ import java.util.Set;
  * What enrich makes of a note: the value of a {@code notes.enriched} record, keyed by {@link
  * #id()}, and exactly what {@code takeaways parse --json} prints.
  *
- * @param schema always {@link #SCHEMA}
+ * @param schema the schema the record was written in: {@link #SCHEMA}, or {@code notes.enriched/v1}
+ *     for a record read from before v2
  * @param id the note id
  * @param path where the note came from
  * @param title the title (front matter, else first heading, else file name)
@@ -37,7 +38,8 @@ public record EnrichedNote(
     List<Tag> tags,
     List<String> warnings) {
 
-  public static final String SCHEMA = "notes.enriched/v1";
+  /** The schema enrich writes; records of {@code notes.enriched/v1} are read too (see {@code EnrichedNoteJson}). */
+  public static final String SCHEMA = EnrichedNoteJson.V2;
 
   public EnrichedNote {
     Objects.requireNonNull(schema, "schema");

@@ -20,7 +20,8 @@ public final class JsonSerde<T> implements Serde<T> {
       new ObjectMapper()
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
           .configure(SerializationFeature.INDENT_OUTPUT, false)
-          .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+          .setSerializationInclusion(JsonInclude.Include.ALWAYS)
+          .registerModule(EnrichedNoteJson.module());
 
   private final Class<T> type;
 

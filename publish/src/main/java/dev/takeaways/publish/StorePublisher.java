@@ -359,7 +359,7 @@ public final class StorePublisher implements Runnable, AutoCloseable {
     try {
       return new NoteStore.Change(noteId, ENRICHED.fromBytes(record.value()), at);
     } catch (SerializationException e) {
-      deadLetter(record, "bad-record", noteId + ": the record is not a notes.enriched/v1 note");
+      deadLetter(record, "bad-record", noteId + ": the record is not a notes.enriched note");
       return null;
     }
   }

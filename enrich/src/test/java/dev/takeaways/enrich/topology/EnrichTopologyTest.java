@@ -85,7 +85,7 @@ class EnrichTopologyTest {
 
     EnrichedNote note = Topics.NOTES_ENRICHED.serde().fromBytes(enriched.readValue());
     List<TestRecord<String, byte[]>> records = tagged.readRecordsToList();
-    assertThat(note.schema()).isEqualTo("notes.enriched/v1");
+    assertThat(note.schema()).isEqualTo("notes.enriched/v2");
     assertThat(note.sessions()).hasSize(17);
     assertThat(records).hasSize(note.takeaways().size());
     TaggedTakeaway first = Topics.TAKEAWAYS_TAGGED.serde().fromBytes(records.get(0).value());
