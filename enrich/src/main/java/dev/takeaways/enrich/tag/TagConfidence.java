@@ -23,7 +23,8 @@ import java.util.Set;
  *       same text.
  *   <li>Cues that it names an organisation, for entries only the broad lists name, -0.3: {@code at
  *       X}, {@code from X}, {@code joined X}, {@code X's}, {@code X engineers} / {@code team} / {@code
- *       Inc}.
+ *       Inc}; for any entry, -0.4, an officer or a deal right after it ({@code AWS CTO}, {@code Docker
+ *       Inc}, {@code acquired}).
  * </ul>
  */
 final class TagConfidence {
@@ -34,6 +35,10 @@ final class TagConfidence {
           "dashboard", "dashboards", "console", "app", "service", "container", "containers", "image", "images", "release",
           "version", "install", "installed", "installing", "deploy", "deployed", "run", "runs", "running", "configured",
           "config", "upgrade", "upgraded", "command", "script", "scripts", "repo", "repository", "project");
+  /** Words after a name that make it a company's whatever its lists say. */
+  private static final Set<String> COMPANY_AFTER =
+      Set.of("ceo", "cto", "cfo", "coo", "vp", "founder", "founders", "cofounder", "co-founder", "employees", "inc", "ltd", "corp",
+          "headquarters", "hq", "acquired", "ipo", "stock", "shares");
   private static final Set<String> LIBRARY_SECTIONS = Set.of("python", "ruby", "javascript", "php", "java");
   private static final Set<String> ORGANISATION_BEFORE = Set.of("at", "from", "joined", "joining", "left", "@");
   private static final Set<String> ORGANISATION_AFTER =
@@ -80,8 +85,12 @@ final class TagConfidence {
     } else {
       base = properNoun ? 0.4 : broadBase;
     }
-    if (!"tool".equals(e.type()) || base >= 0.9) {
-      return base; // a listed name or alias: the sentence adds nothing a threshold would use
+    if (!"tool".equals(e.type())) {
+      return base;
+    }
+    if (base >= 0.9) {
+      // A listed name or alias: only an officer or a deal says it is the company ("AWS CTO", "Docker Inc").
+      return COMPANY_AFTER.contains(wordAfter(text, end)) ? base - 0.4 : base;
     }
     String before = wordBefore(text, start);
     String after = wordAfter(text, end);

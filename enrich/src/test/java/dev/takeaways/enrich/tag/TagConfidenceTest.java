@@ -47,6 +47,13 @@ class TagConfidenceTest {
   }
 
   @Test
+  void anOfficerOrADealAfterAListedNameMakesItTheCompany() {
+    assertThat(confidence("We run Docker on every host.", "tool:docker")).contains(0.95);
+    assertThat(confidence("said Werner Vogels, the AWS CTO", "tool:aws").orElseThrow()).isLessThan(TaxonomyMatcher.DEFAULT_MIN_CONFIDENCE);
+    assertThat(confidence("Docker Inc was sold", "tool:docker").orElseThrow()).isLessThan(TaxonomyMatcher.DEFAULT_MIN_CONFIDENCE);
+  }
+
+  @Test
   void theThresholdDropsWhatIsUnderIt() {
     List<Tag> all = ALL.tag("she spent years at Dropbox");
     List<Tag> kept = new TaxonomyMatcher(Taxonomy.bundled()).tag("she spent years at Dropbox");
