@@ -157,7 +157,12 @@ public final class TaxonomyMatcher {
         continue; // an ordinary word only one list of packages or logos names (and, time): not looked for
       }
       addKeyword(byKey, e.name(), e, "exact", need);
-      addKeyword(byKey, e.slug(), e, "exact", need);
+      // A slug that is one of the entry's own aliases (google-cloud-storage: Google Cloud Storage)
+      // is that alias, which needs no cue, not the ordinary-word name's spelling.
+      String slug = normalize(e.slug());
+      if (e.aliases().stream().noneMatch(a -> normalize(a).equals(slug))) {
+        addKeyword(byKey, e.slug(), e, "exact", need);
+      }
     }
     for (TaxonomyEntry e : entries) {
       e.aliases().forEach(a -> addKeyword(byKey, a, e, "alias", Need.NOTHING));

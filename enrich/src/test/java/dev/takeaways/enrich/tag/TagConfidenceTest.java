@@ -32,10 +32,10 @@ class TagConfidenceTest {
   @Test
   void aProgramOfDebianOrASoftwareLogoOfACodeForgeCountsWithoutACue() {
     // Debian's programs are software by their sections; simple-icons brings a brand in alone only for
-    // a logo from GitHub, GitLab or Apache. Neither holds companies, as the brand lists do.
+    // a logo from GitHub, GitLab or Apache (Apache Kylin). Neither holds companies, as the brand lists do.
     assertThat(confidence("we traced the stalls with bpftrace", "tool:bpftrace").orElseThrow())
         .isGreaterThanOrEqualTo(TaxonomyMatcher.DEFAULT_MIN_CONFIDENCE);
-    assertThat(confidence("we replayed traffic with Apache JMeter", "tool:jmeter").orElseThrow()).isEqualTo(0.6);
+    assertThat(confidence("we cube the events with Apache Kylin", "tool:kylin").orElseThrow()).isEqualTo(0.6);
   }
 
   @Test
