@@ -35,7 +35,6 @@ import java.util.List;
  * Thread-safe.
  */
 final class EnrichedNoteJson {
-  static final String V1 = "notes.enriched/v1";
   static final String V2 = "notes.enriched/v2";
 
   private EnrichedNoteJson() {}
@@ -167,7 +166,7 @@ final class EnrichedNoteJson {
       JsonNode n = p.readValueAsTree();
       String schema = n.path("schema").asText();
       if (!schema.equals(V2)) {
-        return V1_MAPPER.treeToValue(n, EnrichedNote.class); // v1, or whatever v1's mapping makes of it
+        return V1_MAPPER.treeToValue(n, EnrichedNote.class); // notes.enriched/v1, or whatever its mapping makes of it
       }
       String noteId = required(n, "id");
       List<Session> sessions = new ArrayList<>();

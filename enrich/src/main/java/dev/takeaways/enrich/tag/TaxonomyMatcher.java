@@ -301,8 +301,8 @@ public final class TaxonomyMatcher {
   }
 
   /**
-   * The tags of one text on its own: its own words are its context, and the code spans it writes
-   * between backticks ({@code `helm install`}) are code spans.
+   * The tags of one text on its own: its own words are its context, and what it writes between
+   * backticks ({@code `helm install`}) are its code spans.
    */
   public List<Tag> tag(String text) {
     return tagAll(List.of(text), List.of(backtickSpans(text))).get(0);
@@ -335,8 +335,8 @@ public final class TaxonomyMatcher {
 
   /**
    * {@link #tagAll(List)}, with the code spans of each text as written ({@code `kind create
-   * cluster`}, without backticks in the text): an ordinary-word name that is a code span, or the
-   * program that starts one, is the tool. {@code codeSpans} may be shorter than {@code texts}.
+   * cluster`}, without backticks in the text): an ordinary-word name that starts a command written
+   * as code is the program, the tool. {@code codeSpans} may be shorter than {@code texts}.
    */
   public List<List<Tag>> tagAll(List<String> texts, List<List<String>> codeSpans) {
     List<List<Tag>> out = new ArrayList<>(texts.size());
